@@ -1,0 +1,39 @@
+# Switchboard: `make run` starts the server, `make test` runs every test.
+# Both find a JDK 21+ by themselves: $JAVA_HOME if it is one, else the newest under /usr/lib/jvm.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JDK := $(shell bash .mvn/find-jdk.sh)
+MVN := JAVA_HOME="$(JDK)" ./mvnw -B -ntp
+JAR := frontend/target/switchboard.jar
+
+.PHONY: help jdk build run test bench clean
+
+help:
+	@echo "make run    build what is missing and start the server on http://localhost:8080"
+	@echo "make test   run every test"
+	@echo "make bench  run the engine benchmark (items/s, peak heap, expression evaluations/s)"
+	@echo "make build  build frontend/target/switchboard.jar without running tests"
+
+jdk:
+	@if [ -z "$(JDK)" ]; then \
+	  echo "error: no JDK 21 or newer found. Set JAVA_HOME to one, or install one under /usr/lib/jvm" >&2; \
+	  echo "       (for example: apt-get install temurin-25-jdk, or openjdk-21-jdk)." >&2; exit 1; fi
+	@echo "using JDK $(JDK)"
+
+$(JAR): jdk $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
+	$(MVN) -q -DskipTests install
+
+build: $(JAR)
+
+run: $(JAR)
+	JAVA_HOME="$(JDK)" "$(JDK)/bin/java" -jar $(JAR)
+
+test: jdk
+	$(MVN) install
+
+bench: $(JAR)
+	"$(JDK)/bin/java" -Xmx256m -XX:+UseSerialGC -Dpolyglot.engine.WarnInterpreterOnly=false -jar $(JAR) bench
+
+clean: jdk
+	$(MVN) -q clean

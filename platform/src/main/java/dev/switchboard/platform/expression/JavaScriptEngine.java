@@ -1,0 +1,166 @@
+package dev.switchboard.platform.expression;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The process-wide JavaScript runtime: one GraalVM {@link Engine} shared by pooled, sandboxed
+ * contexts ({@link Sandbox}), two pools with their own limits (expressions and scripts), and a
+ * watchdog that cancels an evaluation that spends more CPU time than its limit allows.
+ */
+public final class JavaScriptEngine implements AutoCloseable {
+
+    private static final String LUXON = "/META-INF/resources/webjars/luxon/3.7.2/build/global/luxon.min.js";
+    private static volatile JavaScriptEngine shared;
+
+    private final Engine engine;
+    private final Source luxon;
+    private final Source extensions;
+    private final Source prelude;
+    private final SandboxLimits expressionLimits;
+    private final SandboxLimits scriptLimits;
+    private final ConcurrentLinkedDeque<Sandbox> expressionPool = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Sandbox> scriptPool = new ConcurrentLinkedDeque<>();
+    private final ScheduledExecutorService watchdog;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final java.util.concurrent.ConcurrentHashMap<Sandbox, Watch> watched = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public JavaScriptEngine(SandboxLimits expressionLimits, SandboxLimits scriptLimits) {
+        this.expressionLimits = expressionLimits;
+        this.scriptLimits = scriptLimits;
+        this.engine = Engine.newBuilder("js")
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        this.luxon = source(LUXON, "luxon.js");
+        this.extensions = source("/dev/switchboard/platform/expression/extensions.js", "extensions.js");
+        this.prelude = source("/dev/switchboard/platform/expression/prelude.js", "prelude.js");
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchboard-js-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::checkWatched, 25, 25, TimeUnit.MILLISECONDS);
+        if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
+            threads.setThreadCpuTimeEnabled(true);
+        }
+    }
+
+    /** The engine of this process, created on first use with the default limits. */
+    public static JavaScriptEngine shared() {
+        JavaScriptEngine e = shared;
+        if (e == null) {
+            synchronized (JavaScriptEngine.class) {
+                e = shared;
+                if (e == null) {
+                    e = new JavaScriptEngine(SandboxLimits.expressions(), SandboxLimits.scripts());
+                    shared = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static Source source(String resource, String name) {
+        try (InputStream in = JavaScriptEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name)
+                    .cached(true).buildLiteral();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    /** A sandbox for parameter expressions; give it back with {@link #release}. */
+    public Sandbox acquireForExpressions() {
+        Sandbox s = expressionPool.pollFirst();
+        return s != null ? s : new Sandbox(this, expressionLimits, false);
+    }
+
+    /** A sandbox for Code-node scripts; give it back with {@link #release}. */
+    public Sandbox acquireForScripts() {
+        Sandbox s = scriptPool.pollFirst();
+        return s != null ? s : new Sandbox(this, scriptLimits, true);
+    }
+
+    public void release(Sandbox sandbox) {
+        if (sandbox.isBroken()) {
+            sandbox.close();
+            return;
+        }
+        sandbox.detach();
+        (sandbox.forScripts() ? scriptPool : expressionPool).offerFirst(sandbox);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    Source luxon() {
+        return luxon;
+    }
+
+    Source extensions() {
+        return extensions;
+    }
+
+    Source prelude() {
+        return prelude;
+    }
+
+    /** An evaluation under watch: whose thread, since when, and its limit. */
+    private record Watch(Thread thread, long cpuStart, long wallStart, long limitNanos) {
+    }
+
+    /** Starts watching the calling thread's CPU time for {@code sandbox}'s current evaluation. */
+    void watch(Sandbox sandbox, long limitNanos) {
+        Thread t = Thread.currentThread();
+        watched.put(sandbox, new Watch(t, threads.getThreadCpuTime(t.threadId()), System.nanoTime(), limitNanos));
+    }
+
+    void unwatch(Sandbox sandbox) {
+        watched.remove(sandbox);
+    }
+
+    private void checkWatched() {
+        long now = System.nanoTime();
+        watched.forEach((sandbox, w) -> {
+            long used = threads.getThreadCpuTime(w.thread().threadId());
+            boolean cpuOver = used >= 0 && w.cpuStart() >= 0 && used - w.cpuStart() > w.limitNanos();
+            boolean wallOver = now - w.wallStart() > w.limitNanos() * 4;
+            if (cpuOver || wallOver) {
+                watched.remove(sandbox);
+                sandbox.cancel();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        Sandbox s;
+        while ((s = expressionPool.poll()) != null) {
+            s.close();
+        }
+        while ((s = scriptPool.poll()) != null) {
+            s.close();
+        }
+        engine.close();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.switchboard.platform.expression;
+
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+import dev.switchboard.platform.json.Json;
+
+/**
+ * One sandboxed JavaScript context: no host classes, no files, no network, no environment, no
+ * threads; a statement limit and a CPU-time watchdog. Holds compiled expressions and scripts.
+ * Not thread-safe: one evaluation at a time, which the pool guarantees.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final int COMPILED_CACHE = 1024;
+
+    private final JavaScriptEngine owner;
+    private final SandboxLimits limits;
+    private final boolean forScripts;
+    private final Context context;
+    private final Bridge bridge = new Bridge();
+    private final Value enter;
+    private final Value runAsync;
+    private final Value poll;
+    private final Value pending;
+    private final Value out;
+    private final Value errorText;
+    private final Map<String, Value> compiled = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Value> eldest) {
+            return size() > COMPILED_CACHE;
+        }
+    };
+    private long generation;
+    private Object lastData;
+    private int lastItem = -1;
+    private String zone;
+    private volatile boolean broken;
+    private volatile boolean cancelled;
+
+    Sandbox(JavaScriptEngine owner, SandboxLimits limits, boolean forScripts) {
+        this.owner = owner;
+        this.limits = limits;
+        this.forScripts = forScripts;
+        this.context = Context.newBuilder("js")
+                .engine(owner.engine())
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.newBuilder(HostAccess.NONE).allowMutableTargetMappings().build())
+                .allowHostClassLookup(name -> false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build())
+                .build();
+        context.eval(owner.luxon());
+        context.eval(owner.extensions());
+        Value api = context.eval(owner.prelude()).execute(bridge);
+        this.enter = api.getMember("enter");
+        this.runAsync = api.getMember("runAsync");
+        this.poll = api.getMember("poll");
+        this.pending = api.getMember("pending");
+        this.out = api.getMember("out");
+        this.errorText = api.getMember("errorText");
+        context.resetLimits();
+    }
+
+    boolean forScripts() {
+        return forScripts;
+    }
+
+    boolean isBroken() {
+        return broken;
+    }
+
+    /** Drops references to the last evaluation's data. */
+    void detach() {
+        bridge.data = null;
+        lastData = null;
+        lastItem = -1;
+    }
+
+    void cancel() {
+        cancelled = true;
+        broken = true;
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // closing a running context from the watchdog throws in some states; the evaluation ends anyway
+        }
+    }
+
+    /** Evaluates the code of one {@code {{ }}} segment and returns a plain JSON value. */
+    public Object evaluate(String code, ExpressionData data) {
+        Value fn = compile(code, false);
+        return convert(call(fn, data, code));
+    }
+
+    /**
+     * Runs a script as the body of an async function, drives its promise and timers to completion,
+     * and returns its result as a plain JSON value.
+     */
+    public Object runScript(String code, ExpressionData data) {
+        Value fn = compile(code, true);
+        begin(data);
+        try {
+            Value holder = runAsync.execute(fn);
+            while (!poll.execute(holder).asBoolean()) {
+                if (pending.execute().asInt() == 0 && !holder.getMember("done").asBoolean()) {
+                    throw new ExpressionException("the script's promise never settled");
+                }
+            }
+            Value error = holder.getMember("error");
+            if (!error.isNull()) {
+                throw new ExpressionException(errorText.execute(error).asString());
+            }
+            return convert(holder.getMember("value"));
+        } catch (PolyglotException e) {
+            throw translate(e, code);
+        } finally {
+            end();
+        }
+    }
+
+    private Value call(Value fn, ExpressionData data, String code) {
+        begin(data);
+        try {
+            return fn.execute();
+        } catch (PolyglotException e) {
+            throw translate(e, code);
+        } finally {
+            end();
+        }
+    }
+
+    private void begin(ExpressionData data) {
+        if (broken) {
+            throw new ExpressionException("the sandbox was cut off by its limit and cannot be reused", true, null);
+        }
+        bridge.data = data;
+        if (data != lastData || data.itemIndex() != lastItem) {
+            generation++;
+            lastData = data;
+            lastItem = data.itemIndex();
+        }
+        String z = data.zone().getId();
+        if (!z.equals(zone)) {
+            zone = z;
+            context.eval("js", "luxon.Settings.defaultZone = " + Json.write(z) + ";");
+        }
+        context.resetLimits();
+        owner.watch(this, limits.cpuTime().toNanos());
+        enter.execute(generation);
+    }
+
+    private void end() {
+        owner.unwatch(this);
+    }
+
+    private Value compile(String code, boolean script) {
+        String key = (script ? "S:" : "E:") + code;
+        Value fn = compiled.get(key);
+        if (fn != null) {
+            return fn;
+        }
+        String wrapped = script
+                ? "(async function () {\n" + code + "\n})"
+                : "(function () { return (" + code + "\n); })";
+        try {
+            fn = context.eval("js", wrapped);
+        } catch (PolyglotException e) {
+            if (e.isSyntaxError()) {
+                throw new ExpressionException("invalid syntax: " + cleanMessage(e.getMessage()));
+            }
+            throw translate(e, code);
+        }
+        compiled.put(key, fn);
+        return fn;
+    }
+
+    /** Checks that an expression's code parses, without running it. */
+    public void checkSyntax(String code) {
+        compile(code, false);
+    }
+
+    private Object convert(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isNumber()) {
+            if (v.fitsInLong()) {
+                return v.asLong();
+            }
+            return Json.number(v.asDouble());
+        }
+        Value json = out.execute(v);
+        if (json.isNull()) {
+            return null;
+        }
+        return Json.parse(json.asString());
+    }
+
+    private ExpressionException translate(PolyglotException e, String code) {
+        if (cancelled || e.isCancelled() || e.isResourceExhausted()) {
+            broken = true;
+            return new ExpressionException("stopped: it exceeded the limit of " + limits.describe()
+                    + " (an endless loop?)", true, null);
+        }
+        if (e.isInternalError() || e.isExit()) {
+            broken = true;
+        }
+        if (e.isHostException()) {
+            Throwable host = e.asHostException();
+            if (host instanceof ExpressionException ee) {
+                return ee;
+            }
+            return new ExpressionException(String.valueOf(host.getMessage()));
+        }
+        if (e.isSyntaxError()) {
+            return new ExpressionException("invalid syntax: " + cleanMessage(e.getMessage()));
+        }
+        return new ExpressionException(cleanMessage(e.getMessage()));
+    }
+
+    private static String cleanMessage(String message) {
+        if (message == null) {
+            return "the expression failed";
+        }
+        for (String prefix : new String[] {"ExpressionError: ", "Error: "}) {
+            if (message.startsWith(prefix)) {
+                return message.substring(prefix.length());
+            }
+        }
+        return message;
+    }
+
+    @Override
+    public void close() {
+        broken = true;
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // already closed by a cancellation
+        }
+    }
+}

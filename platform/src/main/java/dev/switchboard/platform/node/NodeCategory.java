@@ -1,0 +1,6 @@
+package dev.switchboard.platform.node;
+
+/** The palette group a node type belongs to. */
+public enum NodeCategory {
+    TRIGGER, FLOW, TRANSFORM, CONNECTOR, AI, APPROVAL, CANVAS
+}

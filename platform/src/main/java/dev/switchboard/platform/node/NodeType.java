@@ -1,0 +1,33 @@
+package dev.switchboard.platform.node;
+
+import java.util.Map;
+
+/**
+ * A kind of node. Implementations are stateless and found with {@link java.util.ServiceLoader}
+ * (list them in {@code META-INF/services/dev.switchboard.platform.node.NodeType}).
+ */
+public interface NodeType {
+
+    NodeDescriptor descriptor();
+
+    /** Runs the node over its input items. */
+    NodeResult execute(NodeContext context) throws Exception;
+
+    /**
+     * How many outputs a node of this type has, given its parameters, when they decide it (Switch's
+     * rules, Compare Datasets' four branches); the descriptor's outputs otherwise.
+     */
+    default int outputCount(double version, Map<String, Object> parameters) {
+        return descriptor().outputs().size();
+    }
+
+    /** How many inputs; the descriptor's inputs unless parameters decide it (Merge v3's number of inputs). */
+    default int inputCount(double version, Map<String, Object> parameters) {
+        return descriptor().inputs().size();
+    }
+
+    /** Whether the engine should wait for every input before running (Merge, Compare Datasets). */
+    default boolean waitsForAllInputs() {
+        return inputCount(descriptor().latestVersion(), Map.of()) > 1;
+    }
+}

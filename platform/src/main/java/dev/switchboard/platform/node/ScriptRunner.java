@@ -1,0 +1,26 @@
+package dev.switchboard.platform.node;
+
+import java.util.List;
+
+/**
+ * Runs user JavaScript for the Code and Function nodes in the sandbox (no host classes, files,
+ * network, environment or threads; CPU-time and statement limits), with n8n's globals
+ * ({@code $input}, {@code items}, {@code $json}, {@code $('Node')}, {@code console.log}, ...).
+ */
+public interface ScriptRunner {
+
+    /**
+     * Runs {@code code} as the body of an async function and returns its return value as plain JSON
+     * values (maps, lists, strings, numbers, booleans, null). In per-item mode {@code itemIndex}
+     * selects the item that {@code $json} and {@code item} refer to.
+     *
+     * @param legacy    n8n's legacy globals ({@code items} as a mutable array for all items; {@code item} per item)
+     * @param parameter the parameter name, for error messages
+     */
+    Object run(String code, ScriptMode mode, int itemIndex, boolean legacy, String parameter);
+
+    /** Evaluates a comparator-like function body on two values (Sort node's code mode). */
+    default Object call(String functionSource, List<Object> args, String parameter) {
+        throw new UnsupportedOperationException("not supported here");
+    }
+}

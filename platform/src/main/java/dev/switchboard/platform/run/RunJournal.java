@@ -1,0 +1,21 @@
+package dev.switchboard.platform.run;
+
+import java.util.List;
+
+/**
+ * Where a run's steps are written as they finish. One call per step, each writing one whole record
+ * (no transactions needed): a crash loses at most the step in flight, and {@link #steps} gives a
+ * new executor what it needs to resume.
+ */
+public interface RunJournal {
+
+    /** Records a finished (or waiting) step; a later record with the same index replaces it. */
+    void stepFinished(String runId, Step step);
+
+    /** The steps recorded for a run, by index. */
+    List<Step> steps(String runId);
+
+    /** The run's status changed. */
+    default void statusChanged(String runId, RunStatus status, StepError error) {
+    }
+}

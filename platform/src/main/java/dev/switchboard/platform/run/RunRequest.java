@@ -1,0 +1,83 @@
+package dev.switchboard.platform.run;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.workflow.Workflow;
+
+/**
+ * What to run: a workflow, from which trigger, with which items, and how.
+ *
+ * @param startNode        the trigger to start from; null picks the manual trigger (or the only trigger)
+ * @param startItems       the items the trigger outputs (a manual trigger with none outputs one empty item)
+ * @param usePinData       honour {@code pinData} as n8n does (a pinned node is not executed)
+ * @param mode             n8n's execution mode: {@code manual}, {@code trigger}, {@code webhook}, {@code cli}, ...
+ * @param defaultZone      the zone for dates when the workflow does not set {@code settings.timezone}
+ * @param inlineWaitMillis waits up to this long happen inside the run; longer ones suspend it
+ * @param destinationNode  stop after this node ran (the editor's "run up to here"), or null
+ */
+public record RunRequest(
+        String runId,
+        Workflow workflow,
+        String startNode,
+        List<Item> startItems,
+        boolean usePinData,
+        String mode,
+        RunClock clock,
+        ZoneId defaultZone,
+        Map<String, Object> vars,
+        SubWorkflowLoader subWorkflows,
+        long inlineWaitMillis,
+        String destinationNode) {
+
+    public RunRequest {
+        startItems = startItems == null ? List.of() : List.copyOf(startItems);
+        mode = mode == null ? "manual" : mode;
+        clock = clock == null ? RunClock.system() : clock;
+        defaultZone = defaultZone == null ? ZoneId.systemDefault() : defaultZone;
+        vars = vars == null ? Map.of() : vars;
+        subWorkflows = subWorkflows == null ? SubWorkflowLoader.none() : subWorkflows;
+    }
+
+    /** A manual run with defaults: pinned data honoured, system clock, waits of any length inline. */
+    public static RunRequest manual(String runId, Workflow workflow, List<Item> items) {
+        return new RunRequest(runId, workflow, null, items, true, "manual", null, null, null, null, Long.MAX_VALUE, null);
+    }
+
+    public RunRequest withPinData(boolean use) {
+        return new RunRequest(runId, workflow, startNode, startItems, use, mode, clock, defaultZone, vars, subWorkflows,
+                inlineWaitMillis, destinationNode);
+    }
+
+    public RunRequest withClock(RunClock newClock) {
+        return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, newClock, defaultZone, vars,
+                subWorkflows, inlineWaitMillis, destinationNode);
+    }
+
+    public RunRequest withDefaultZone(ZoneId zone) {
+        return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, zone, vars,
+                subWorkflows, inlineWaitMillis, destinationNode);
+    }
+
+    public RunRequest withSubWorkflows(SubWorkflowLoader loader) {
+        return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, defaultZone, vars,
+                loader, inlineWaitMillis, destinationNode);
+    }
+
+    public RunRequest withInlineWaitMillis(long millis) {
+        return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, defaultZone, vars,
+                subWorkflows, millis, destinationNode);
+    }
+
+    public RunRequest withStartNode(String node) {
+        return new RunRequest(runId, workflow, node, startItems, usePinData, mode, clock, defaultZone, vars,
+                subWorkflows, inlineWaitMillis, destinationNode);
+    }
+
+    public RunRequest withDestination(String node) {
+        return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, defaultZone, vars,
+                subWorkflows, inlineWaitMillis, node);
+    }
+}
