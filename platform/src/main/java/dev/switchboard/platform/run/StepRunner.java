@@ -167,7 +167,7 @@ final class StepRunner {
             RunRequest request, int attempts, List<List<Item>> inputs, List<SourceRef> sources,
             List<List<Item>> outputs, StepError error, List<String> logs, Map<String, Object> nodeState) {
         return new Step(state.nextStepIndex, node.name(), runIndex, status, started, request.clock().now(), attempts,
-                inputs, sources == null ? List.of() : List.copyOf(new ArrayList<>(sources)), outputs, error,
+                inputs, sources == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(sources)), outputs, error,
                 List.copyOf(logs), nodeState, null);
     }
 

@@ -1,0 +1,86 @@
+package dev.switchboard.nodes.code;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeDescriptor;
+import dev.switchboard.platform.node.NodeException;
+import dev.switchboard.platform.node.NodeResult;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
+import dev.switchboard.platform.node.ScriptMode;
+
+/**
+ * Runs the user's JavaScript once for all items or once per item, with n8n's {@code $input},
+ * {@code items}, {@code $json}, {@code $('Node')} and {@code console.log} (into the step's log).
+ */
+public final class CodeNode implements NodeType {
+
+    static final String DEFAULT_CODE = """
+            // Loop over input items and add a new field called 'myNewField' to the JSON of each one
+            for (const item of $input.all()) {
+              item.json.myNewField = 1;
+            }
+
+            return $input.all();""";
+
+    private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("code", "Code", NodeCategory.TRANSFORM)
+            .versions(1.0, 2.0)
+            .description("Runs JavaScript on the items, in a sandbox without network, files or host access.")
+            .parameters(
+                    ParameterSpec.options("mode", "Mode", "runOnceForAllItems", "runOnceForAllItems", "runOnceForEachItem")
+                            .help("Run the code once with all items ($input.all()), or once per item ($input.item)."),
+                    ParameterSpec.options("language", "Language", "javaScript", "javaScript", "python"),
+                    new ParameterSpec("jsCode", "JavaScript", ParameterType.CODE, true, DEFAULT_CODE, null, false, false,
+                            "The body of an async function; return the items.", java.util.Map.of("language", List.of("javaScript")), null))
+            .compensable()
+            .build();
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        String language = context.string("language", 0, "javaScript");
+        if (!"javaScript".equals(language)) {
+            throw new NodeException("the " + language + " language is not supported; use JavaScript");
+        }
+        Object raw = context.rawParameter("jsCode");
+        String code = raw instanceof String s ? s : DEFAULT_CODE;
+        boolean perItem = "runOnceForEachItem".equals(context.string("mode", 0, "runOnceForAllItems"));
+        List<Item> input = context.items();
+        if (!perItem) {
+            try {
+                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, false, "jsCode");
+                return NodeResult.of(ScriptItems.fromAllItems(result, input.size()));
+            } catch (NodeException e) {
+                if (!context.continueOnFail()) {
+                    throw e;
+                }
+                return NodeResult.of(List.of(Item.of(ScriptItems.errorJson(e.getMessage()))));
+            }
+        }
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            try {
+                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, false, "jsCode");
+                Item item = ScriptItems.fromEachItem(result, i);
+                if (item != null) {
+                    out.add(item.withPairedItem(i));
+                }
+            } catch (NodeException e) {
+                if (!context.continueOnFail()) {
+                    throw e;
+                }
+                out.add(Item.of(ScriptItems.errorJson(e.getMessage()), i));
+            }
+        }
+        return NodeResult.of(out);
+    }
+}

@@ -1,0 +1,2 @@
+/** Connector nodes: talk to the outside world (HTTP, webhook responses). */
+package dev.switchboard.nodes.connector;

@@ -1,0 +1,2 @@
+/** Transform nodes: reshape items (fields, lists, dates, hashes, HTML, XML, Markdown). */
+package dev.switchboard.nodes.transform;

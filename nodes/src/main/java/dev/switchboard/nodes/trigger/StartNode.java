@@ -1,0 +1,30 @@
+package dev.switchboard.nodes.trigger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeDescriptor;
+import dev.switchboard.platform.node.NodeResult;
+import dev.switchboard.platform.node.NodeType;
+
+/** n8n's legacy Start node: a manual trigger from older workflows. */
+public final class StartNode implements NodeType {
+
+    private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("start", "Start (legacy)", NodeCategory.TRIGGER)
+            .description("The start node of older n8n workflows; works like the Manual Trigger.")
+            .build();
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        List<Item> items = context.items();
+        return NodeResult.of(items.isEmpty() ? List.of(Item.of(new LinkedHashMap<>())) : items);
+    }
+}
