@@ -1,0 +1,38 @@
+package dev.switchboard.platform;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine core stays free of the server's frameworks, so it runs anywhere: the CLI, tests, the server. */
+class ArchitectureTest {
+
+    private static final JavaClasses PLATFORM = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.switchboard.platform");
+
+    @Test
+    void theEngineCoreImportsNeitherSpringNorVaadinNorTheMongoDbDriver() {
+        noClasses().that().resideInAnyPackage(
+                        "dev.switchboard.platform.workflow..", "dev.switchboard.platform.node..",
+                        "dev.switchboard.platform.expression..", "dev.switchboard.platform.run..",
+                        "dev.switchboard.platform.json..", "dev.switchboard.platform.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.vaadin..", "com.mongodb..", "org.bson..", "jakarta.servlet..")
+                .because("the engine core talks to storage and the UI through its own small interfaces")
+                .check(PLATFORM);
+    }
+
+    @Test
+    void theNodeSpiDependsOnlyOnItselfAndJsonValues() {
+        noClasses().that().resideInAPackage("dev.switchboard.platform.node..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.switchboard.platform.run..", "dev.switchboard.platform.expression..",
+                        "dev.switchboard.platform.workflow..", "dev.switchboard.platform.engine..", "org.graalvm..")
+                .because("node types see the SPI only; the engine implements it")
+                .check(PLATFORM);
+    }
+}
