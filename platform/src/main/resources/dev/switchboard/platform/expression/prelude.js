@@ -3,6 +3,11 @@
 (function (bridge) {
   'use strict';
   const G = globalThis;
+  // Nothing of the host or of GraalJS's shell stays reachable.
+  for (const name of ['Java', 'java', 'javax', 'javafx', 'Packages', 'com', 'org', 'edu', 'net', 'Polyglot', 'Graal',
+    'load', 'loadWithNewGlobal', 'print', 'printErr', 'quit', 'exit', 'readline', 'readbuffer', 'read', 'console']) {
+    try { delete G[name]; } catch (e) { /* non-configurable: leave it */ }
+  }
   const { DateTime, Duration, Interval, Settings } = G.luxon;
   const parse = (s) => (s === null || s === undefined ? undefined : JSON.parse(s));
   let gen = -1;
