@@ -14,8 +14,23 @@ public final class JsonPath {
     private JsonPath() {
     }
 
-    /** The segments of a path: names (String) and indexes (Integer). */
+    private static final java.util.Map<String, List<Object>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The segments of a path: names (String) and indexes (Integer); parsed once per distinct path. */
     public static List<Object> segments(String path) {
+        List<Object> cached = PARSED.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        List<Object> parsed = List.copyOf(parse(path));
+        if (PARSED.size() > 10_000) {
+            PARSED.clear();
+        }
+        PARSED.put(path, parsed);
+        return parsed;
+    }
+
+    private static List<Object> parse(String path) {
         List<Object> out = new ArrayList<>();
         StringBuilder name = new StringBuilder();
         int i = 0;

@@ -7,9 +7,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +70,7 @@ public final class DateValues {
                 return sql;
             }
             return textual(s, zone);
-        } catch (DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
             return null;
         }
     }
@@ -101,7 +100,7 @@ public final class DateValues {
                 return sql;
             }
             return textual(s, zone);
-        } catch (DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
             return null;
         }
     }
@@ -114,14 +113,9 @@ public final class DateValues {
         }
         m = ISO_WEEK.matcher(s);
         if (m.matches()) {
-            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), 6, 1)
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), 1, 4)
                     .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Long.parseLong(m.group(2)))
-                    .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
-                    .plusDays(num(m.group(3), 1) - 1L);
-            int week = Integer.parseInt(m.group(2));
-            if (week < 1 || week > 53 || num(m.group(3), 1) < 1 || num(m.group(3), 1) > 7) {
-                return null;
-            }
+                    .with(ChronoField.DAY_OF_WEEK, num(m.group(3), 1));
             return atTime(date, m, 4, zone);
         }
         m = ISO_ORDINAL.matcher(s);
@@ -204,7 +198,7 @@ public final class DateValues {
                 }
                 time = time(m.group(1), m.group(2), m.group(3), m.group(4));
             } else if (m.group(5) != null) {
-                if (time == null && numbers.isEmpty() || offset != null && offset.getTotalSeconds() != 0) {
+                if (time == null || offset != null && offset.getTotalSeconds() != 0) {
                     return null;
                 }
                 int h = Integer.parseInt(m.group(6));
@@ -233,36 +227,24 @@ public final class DateValues {
         if (!s.substring(last).isBlank()) {
             return null;
         }
-        int year;
+        int yearAt;
         int day;
         if (month != null) {
             if (numbers.size() != 2) {
                 return null;
             }
-            int a = numbers.get(0);
-            int b = numbers.get(1);
-            if (numberLengths.get(0) >= 3 || a > 31) {
-                year = a;
-                day = b;
-            } else {
-                day = a;
-                year = b;
-            }
+            yearAt = numberLengths.get(0) >= 3 || numbers.get(0) > 31 ? 0 : 1;
+            day = numbers.get(1 - yearAt);
         } else {
             if (numbers.size() != 3) {
                 return null;
             }
-            if (numberLengths.get(0) >= 3) {
-                year = numbers.get(0);
-                month = numbers.get(1);
-                day = numbers.get(2);
-            } else {
-                month = numbers.get(0);
-                day = numbers.get(1);
-                year = numbers.get(2);
-            }
+            yearAt = numberLengths.get(0) >= 3 ? 0 : 2;
+            month = numbers.get(1 - yearAt / 2);
+            day = numbers.get(yearAt == 0 ? 2 : 1);
         }
-        if (year < 100 && numberLengths.get(month != null && numbers.indexOf(year) >= 0 ? numbers.indexOf(year) : 0) <= 2) {
+        int year = numbers.get(yearAt);
+        if (numberLengths.get(yearAt) <= 2) {
             year += year < 50 ? 2000 : 1900;
         }
         LocalTime t = time == null ? LocalTime.MIDNIGHT : time;
@@ -313,9 +295,6 @@ public final class DateValues {
         if (fraction != null) {
             String f = (fraction + "000").substring(0, 3);
             millis = Integer.parseInt(f);
-        }
-        if (h == 24 && mi == 0 && se == 0 && millis == 0) {
-            return LocalTime.MAX.truncatedTo(ChronoUnit.MILLIS);
         }
         return LocalTime.of(h, mi, se, millis * 1_000_000);
     }

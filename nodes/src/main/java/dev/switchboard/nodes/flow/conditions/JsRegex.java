@@ -7,7 +7,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A regular expression written as users write them in n8n: either a bare pattern ({@code ^a.c$}) or a
  * JavaScript literal with flags ({@code /^a.c$/i}). JavaScript syntax that Java reads differently is
- * translated ({@code $} is the end of the text, {@code [^]} any character, {@code \u{...}} code points).
+ * translated ({@code $} is the end of the text, {@code [^]} any character, {@code \\u{...}} code points).
  */
 public final class JsRegex {
 
@@ -75,11 +75,7 @@ public final class JsRegex {
                         continue;
                     }
                 }
-                if (next == 'd' && !inClass) {
-                    out.append("[0-9]");
-                } else {
-                    out.append(c).append(next);
-                }
+                out.append(c).append(next);
                 i++;
                 continue;
             }
@@ -88,7 +84,7 @@ public final class JsRegex {
                     inClass = false;
                 } else if (c == '[') {
                     out.append('\\');
-                } else if (c == '&' || c == '~') {
+                } else if (c == '&') {
                     out.append('\\');
                 }
                 out.append(c);

@@ -1,0 +1,165 @@
+package dev.switchboard.nodes.connector;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeDescriptor;
+import dev.switchboard.platform.node.NodeException;
+import dev.switchboard.platform.node.NodeResult;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
+
+/**
+ * Sends one HTTP request per item and outputs the response: n8n's HTTP Request node (versions 3
+ * to 4.2) with query, headers, JSON / form / multipart / binary / raw bodies, response formats,
+ * redirects, timeouts, batching and "never error". Credentials are not wired in yet: a request that
+ * asks for one fails with a clear message.
+ */
+public final class HttpRequestNode implements NodeType {
+
+    private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("httpRequest", "HTTP Request", NodeCategory.CONNECTOR)
+            .versions(3.0, 4.0, 4.1, 4.2)
+            .description("Calls any HTTP API and outputs its response.")
+            .riskTags("outbound")
+            .parameters(
+                    ParameterSpec.options("method", "Method", "GET", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"),
+                    ParameterSpec.required("url", "URL", ParameterType.STRING)
+                            .help("The address to call, starting with http:// or https://."),
+                    ParameterSpec.options("authentication", "Authentication", "none", "none", "predefinedCredentialType",
+                            "genericCredentialType").help("Credentials are not available to this node yet: use none."),
+                    ParameterSpec.of("provideSslCertificates", "SSL certificates", ParameterType.BOOLEAN, false),
+                    ParameterSpec.of("sendQuery", "Send query parameters", ParameterType.BOOLEAN, false),
+                    ParameterSpec.options("specifyQuery", "Specify query parameters", "keypair", "keypair", "json")
+                            .showWhen("sendQuery", true),
+                    ParameterSpec.of("queryParameters", "Query parameters", ParameterType.FIXED_COLLECTION,
+                            Map.of("parameters", List.of(Map.of("name", "", "value", ""))))
+                            .showWhen("sendQuery", true).help("parameters: name, value; a repeated name sends an array."),
+                    ParameterSpec.of("jsonQuery", "Query parameters (JSON)", ParameterType.JSON, "")
+                            .showWhen("specifyQuery", "json"),
+                    ParameterSpec.of("sendHeaders", "Send headers", ParameterType.BOOLEAN, false),
+                    ParameterSpec.options("specifyHeaders", "Specify headers", "keypair", "keypair", "json")
+                            .showWhen("sendHeaders", true),
+                    ParameterSpec.of("headerParameters", "Headers", ParameterType.FIXED_COLLECTION,
+                            Map.of("parameters", List.of(Map.of("name", "", "value", ""))))
+                            .showWhen("sendHeaders", true).help("parameters: name, value."),
+                    ParameterSpec.of("jsonHeaders", "Headers (JSON)", ParameterType.JSON, "")
+                            .showWhen("specifyHeaders", "json"),
+                    ParameterSpec.of("sendBody", "Send body", ParameterType.BOOLEAN, false),
+                    ParameterSpec.options("contentType", "Body content type", "json", "form-urlencoded",
+                            "multipart-form-data", "json", "binaryData", "raw").showWhen("sendBody", true),
+                    ParameterSpec.options("specifyBody", "Specify body", "keypair", "keypair", "json", "string")
+                            .showWhen("sendBody", true)
+                            .help("JSON: fields below or a JSON text; form URL-encoded: fields below or a single string."),
+                    ParameterSpec.of("bodyParameters", "Body fields", ParameterType.FIXED_COLLECTION,
+                            Map.of("parameters", List.of(Map.of("name", "", "value", ""))))
+                            .showWhen("sendBody", true)
+                            .help("parameters: name, value (multipart: parameterType formData or formBinaryData with "
+                                    + "inputDataFieldName)."),
+                    ParameterSpec.of("jsonBody", "Body (JSON)", ParameterType.JSON, "").showWhen("specifyBody", "json"),
+                    ParameterSpec.of("body", "Body", ParameterType.STRING, "").showWhen("sendBody", true),
+                    ParameterSpec.of("inputDataFieldName", "Input binary field", ParameterType.STRING, "")
+                            .showWhen("contentType", "binaryData"),
+                    ParameterSpec.of("rawContentType", "Content type", ParameterType.STRING, "")
+                            .showWhen("contentType", "raw"),
+                    ParameterSpec.of("options", "Options", ParameterType.COLLECTION, Map.of())
+                            .help("batching.batch {batchSize, batchInterval}, allowUnauthorizedCerts, "
+                                    + "queryParameterArrays (brackets/indices/repeat), lowercaseHeaders, "
+                                    + "redirect.redirect {followRedirects, maxRedirects}, response.response "
+                                    + "{fullResponse, neverError, responseFormat, outputPropertyName}, proxy, timeout (ms)."))
+            .build();
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) throws InterruptedException {
+        List<Item> items = context.items();
+        List<Item> out = new ArrayList<>();
+        try (HttpExchange exchange = new HttpExchange()) {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    out.addAll(request(context, exchange, items.get(i), i));
+                } catch (NodeException e) {
+                    if (!context.continueOnFail()) {
+                        throw e;
+                    }
+                    out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
+                }
+            }
+        }
+        return NodeResult.of(out);
+    }
+
+    private static List<Item> request(NodeContext context, HttpExchange exchange, Item item, int i)
+            throws InterruptedException {
+        String authentication = context.string("authentication", i, "none");
+        if (!authentication.equals("none")) {
+            throw new NodeException("Parameter \"authentication\": \"" + authentication + "\" needs a stored "
+                    + "credential, and credentials are not available to the HTTP Request node yet; use \"none\" "
+                    + "and send the needed headers yourself [item " + i + "]", i);
+        }
+        if (context.bool("provideSslCertificates", i, false)) {
+            throw new NodeException("Parameter \"provideSslCertificates\": client certificates need a stored "
+                    + "credential, which this node cannot use yet [item " + i + "]", i);
+        }
+        if (context.rawParameter("options.pagination.pagination") instanceof Map<?, ?> p
+                && p.get("paginationMode") != null && !"off".equals(p.get("paginationMode"))) {
+            throw new NodeException("Option \"pagination\" is not supported yet; remove it and page with a loop "
+                    + "[item " + i + "]", i);
+        }
+        HttpOptions options = HttpOptions.from(context.parameter("options", i), context.typeVersion());
+        if (i > 0 && options.batchSize() > 0 && options.batchIntervalMillis() > 0 && i % options.batchSize() == 0) {
+            context.sleep(options.batchIntervalMillis());
+        }
+        HttpCall call = new HttpCallBuilder(context, i, item, options).build();
+        long started = System.nanoTime();
+        HttpExchange.Response response;
+        try {
+            response = exchange.send(call, options);
+        } catch (HttpExchange.TransportException e) {
+            throw new NodeException("HTTP Request \"" + context.nodeName() + "\": " + call.method() + " " + call.uri()
+                    + " failed: " + e.getMessage() + " [item " + i + "]", i, null, e);
+        }
+        context.log().info(call.method() + " " + call.uri() + " answered " + response.status() + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        if ((response.status() < 200 || response.status() >= 300) && !options.neverError()) {
+            throw new NodeException(failure(context, call, response), i, excerpt(response, 2000), null);
+        }
+        return HttpResponseItems.toItems(response, options, item, i);
+    }
+
+    private static String failure(NodeContext context, HttpCall call, HttpExchange.Response response) {
+        StringBuilder sb = new StringBuilder("HTTP Request \"").append(context.nodeName()).append("\": ")
+                .append(call.method()).append(' ').append(call.uri()).append(" answered ").append(response.status());
+        String reason = HttpStatus.reason(response.status());
+        if (!reason.isEmpty()) {
+            sb.append(' ').append(reason);
+        }
+        String body = excerpt(response, 300);
+        if (!body.isEmpty()) {
+            sb.append(": ").append(body);
+        }
+        if (response.status() == 429) {
+            sb.append(" (space the requests out with the batching option)");
+        }
+        return sb.toString();
+    }
+
+    private static String excerpt(HttpExchange.Response response, int max) {
+        String contentType = response.header("content-type") == null ? "" : response.header("content-type");
+        if (contentType.startsWith("image/") || contentType.startsWith("application/octet-stream")) {
+            return "";
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        return text.length() > max ? text.substring(0, max) + "…" : text;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.switchboard.nodes.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.nodes.flow.conditions.FilterConditions;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeDescriptor;
+import dev.switchboard.platform.node.NodeResult;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
+
+/**
+ * Keeps the items that meet conditions and drops the others.
+ *
+ * <p>Version 1 takes conditions grouped by data type ({@code conditions.boolean/dateTime/number/string})
+ * combined with {@code combineConditions} AND/OR. Versions 2 to 2.2 take n8n's filter-style conditions
+ * with type validation, as the If node does. An item whose conditions cannot be evaluated fails the
+ * node, or is dropped when the node continues on failure.
+ */
+public final class FilterNode implements NodeType {
+
+    private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("filter", "Filter", NodeCategory.FLOW)
+            .versions(1.0, 2.0, 2.1, 2.2)
+            .description("Keeps only the items that meet conditions.")
+            .outputs("Kept")
+            .parameters(
+                    new ParameterSpec("conditions", "Conditions", ParameterType.FIXED_COLLECTION, false, Map.of(),
+                            null, true, false,
+                            "The conditions an item must meet to be kept. From version 2: {conditions: [{leftValue, "
+                                    + "operator: {type, operation}, rightValue}], combinator: and|or}. Version 1: "
+                                    + "lists of {value1, operation, value2} under boolean, dateTime, number and string.",
+                            null, null),
+                    ParameterSpec.options("combineConditions", "Combine Conditions", "AND", "AND", "OR")
+                            .help("AND keeps items that meet every condition, OR items that meet at least one.")
+                            .inVersions(1.0),
+                    ParameterSpec.of("looseTypeValidation", "Convert types where required", ParameterType.BOOLEAN, false)
+                            .help("Convert values to the type of their comparison (\"5\" to 5, \"false\" or 0 to "
+                                    + "false) instead of failing on a type mismatch.")
+                            .inVersions(2.1, 2.2),
+                    ParameterSpec.of("options", "Options", ParameterType.COLLECTION, Map.of())
+                            .help("ignoreCase: compare text regardless of letter case; looseTypeValidation "
+                                    + "(version 2): convert types where required.")
+                            .inVersions(2.0, 2.1, 2.2))
+            .build();
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        List<Item> items = context.items();
+        List<Item> kept = new ArrayList<>();
+        boolean legacy = context.typeVersion() < 2;
+        for (int i = 0; i < items.size(); i++) {
+            boolean pass;
+            if (legacy) {
+                boolean all = !"OR".equalsIgnoreCase(context.string("combineConditions", i, "AND"));
+                pass = ConditionParameters.legacyConditions(context, i, all);
+            } else {
+                try {
+                    FilterConditions filter = ConditionParameters.filter(context, i, 2.1, 2.2);
+                    pass = filter.test(context.parameter("conditions", i), i);
+                } catch (RuntimeException e) {
+                    if (!context.continueOnFail()) {
+                        throw e;
+                    }
+                    pass = false;
+                }
+            }
+            if (pass) {
+                kept.add(items.get(i).withPairedItem(i));
+            }
+        }
+        return NodeResult.of(kept);
+    }
+}

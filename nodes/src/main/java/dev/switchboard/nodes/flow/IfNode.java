@@ -1,0 +1,88 @@
+package dev.switchboard.nodes.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.nodes.flow.conditions.FilterConditions;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeDescriptor;
+import dev.switchboard.platform.node.NodeResult;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
+
+/**
+ * Routes each item to the "true" or the "false" output, depending on conditions.
+ *
+ * <p>Version 1 takes conditions grouped by data type ({@code conditions.boolean/dateTime/number/string},
+ * each {@code {value1, operation, value2}}) combined with {@code combineOperation} all/any, compared as
+ * JavaScript compares. Versions 2 to 2.2 take n8n's filter-style conditions with type validation: strict
+ * unless "Convert types where required" is on ({@code options.looseTypeValidation} in 2, the top-level
+ * {@code looseTypeValidation} from 2.1); from 2.2, converting reads "false" and "0" as false.
+ *
+ * <p>An item whose conditions cannot be evaluated (a value of the wrong type) fails the node, or goes to
+ * the "false" output when the node continues on failure.
+ */
+public final class IfNode implements NodeType {
+
+    private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("if", "If", NodeCategory.FLOW)
+            .versions(1.0, 2.0, 2.1, 2.2)
+            .description("Sends each item to the true or the false output, depending on conditions.")
+            .outputs("true", "false")
+            .parameters(
+                    new ParameterSpec("conditions", "Conditions", ParameterType.FIXED_COLLECTION, false, Map.of(),
+                            null, true, false,
+                            "The conditions to check. From version 2: {conditions: [{leftValue, operator: {type, "
+                                    + "operation}, rightValue}], combinator: and|or}; the types are string, number, "
+                                    + "dateTime, boolean, array and object. Version 1: lists of {value1, operation, "
+                                    + "value2} under boolean, dateTime, number and string.",
+                            null, null),
+                    ParameterSpec.options("combineOperation", "Combine", "all", "all", "any")
+                            .help("Whether all conditions must hold for the true output, or any one of them.")
+                            .inVersions(1.0),
+                    ParameterSpec.of("looseTypeValidation", "Convert types where required", ParameterType.BOOLEAN, false)
+                            .help("Convert values to the type of their comparison (\"5\" to 5, \"false\" or 0 to "
+                                    + "false) instead of failing on a type mismatch.")
+                            .inVersions(2.1, 2.2),
+                    ParameterSpec.of("options", "Options", ParameterType.COLLECTION, Map.of())
+                            .help("ignoreCase: compare text regardless of letter case; looseTypeValidation "
+                                    + "(version 2): convert types where required.")
+                            .inVersions(2.0, 2.1, 2.2))
+            .build();
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        List<Item> items = context.items();
+        List<Item> trueItems = new ArrayList<>();
+        List<Item> falseItems = new ArrayList<>();
+        boolean legacy = context.typeVersion() < 2;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i).withPairedItem(i);
+            boolean pass;
+            if (legacy) {
+                boolean all = !"any".equals(context.string("combineOperation", i, "all"));
+                pass = ConditionParameters.legacyConditions(context, i, all);
+            } else {
+                try {
+                    FilterConditions filter = ConditionParameters.filter(context, i, 2.1, 2.2);
+                    pass = filter.test(context.parameter("conditions", i), i);
+                } catch (RuntimeException e) {
+                    if (!context.continueOnFail()) {
+                        throw e;
+                    }
+                    pass = false;
+                }
+            }
+            (pass ? trueItems : falseItems).add(item);
+        }
+        return NodeResult.outputs(trueItems, falseItems);
+    }
+}
