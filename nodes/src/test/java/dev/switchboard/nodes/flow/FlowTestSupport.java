@@ -51,6 +51,23 @@ final class FlowTestSupport {
         return WorkflowJson.fromMap(doc);
     }
 
+    /** As {@link #withInputs}, with a Code node "After" (run once for each item) behind output 0. */
+    static RunResult runWithInputsThen(String type, double version, String parametersJson, String afterCode,
+            String... inputs) {
+        Workflow base = withInputs(type, version, parametersJson, Map.of(), inputs);
+        Map<String, Object> doc = WorkflowJson.toMap(base);
+        @SuppressWarnings("unchecked")
+        List<Object> nodes = new ArrayList<>((List<Object>) doc.get("nodes"));
+        nodes.add(node("After", "n8n-nodes-base.code", 2, 600, 0,
+                Map.of("mode", "runOnceForEachItem", "jsCode", afterCode)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> connections = new LinkedHashMap<>((Map<String, Object>) doc.get("connections"));
+        connections.put(NODE, Map.of("main", List.of(List.of(Map.of("node", "After", "type", "main", "index", 0)))));
+        doc.put("nodes", nodes);
+        doc.put("connections", connections);
+        return NodeTestKit.run(WorkflowJson.fromMap(doc), List.of());
+    }
+
     static Map<String, Object> node(String name, String type, double version, int x, int y,
             Map<String, Object> parameters) {
         Map<String, Object> n = new LinkedHashMap<>();

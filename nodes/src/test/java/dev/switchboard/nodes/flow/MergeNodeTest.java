@@ -271,6 +271,15 @@ class MergeNodeTest {
         }
 
         @Test
+        void aMergedItemLeadsBackToTheItemsOfBothInputs() {
+            RunResult r = FlowTestSupport.runWithInputsThen(MERGE, 2, "{" + BY_ID + "}",
+                    "return {json: {fromA: $('In1').item.json.name, fromB: $('In2').item.json.country}};", A, B);
+            assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(dev.switchboard.nodes.NodeTestKit.json(r, "After"))
+                    .isEqualTo(objs("[{\"fromA\":\"Sam\",\"fromB\":\"PL\"},{\"fromA\":\"Dan\",\"fromB\":\"FR\"}]"));
+        }
+
+        @Test
         void chooseBranchWaitsForBothInputs() {
             assertThat(merge(2, "{\"mode\":\"chooseBranch\"}", "[{a: 1}]", null)).isEmpty();
         }

@@ -143,12 +143,7 @@ public final class Expressions implements AutoCloseable {
 
     /** Runs a Code-node script in a script sandbox (see {@link Sandbox#runScript}). */
     public Object runScript(String code, ExpressionData data) {
-        Sandbox s = engine.acquireForScripts();
-        try {
-            return s.runScript(code, data);
-        } finally {
-            engine.release(s);
-        }
+        return sandbox().runScript(code, data);
     }
 
     /** A syntax error in an expression string, or null when it parses. */
@@ -171,7 +166,7 @@ public final class Expressions implements AutoCloseable {
             if (sandbox != null) {
                 engine.release(sandbox);
             }
-            sandbox = engine.acquireForExpressions();
+            sandbox = engine.acquire();
         }
         return sandbox;
     }

@@ -31,8 +31,7 @@ public final class JavaScriptEngine implements AutoCloseable {
     private final Source prelude;
     private final SandboxLimits expressionLimits;
     private final SandboxLimits scriptLimits;
-    private final ConcurrentLinkedDeque<Sandbox> expressionPool = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<Sandbox> scriptPool = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Sandbox> pool = new ConcurrentLinkedDeque<>();
     private final ScheduledExecutorService watchdog;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final java.util.concurrent.ConcurrentHashMap<Sandbox, Watch> watched = new java.util.concurrent.ConcurrentHashMap<>();
@@ -87,16 +86,14 @@ public final class JavaScriptEngine implements AutoCloseable {
         }
     }
 
-    /** A sandbox for parameter expressions; give it back with {@link #release}. */
-    public Sandbox acquireForExpressions() {
-        Sandbox s = expressionPool.pollFirst();
-        return s != null ? s : new Sandbox(this, expressionLimits, false);
-    }
-
-    /** A sandbox for Code-node scripts; give it back with {@link #release}. */
-    public Sandbox acquireForScripts() {
-        Sandbox s = scriptPool.pollFirst();
-        return s != null ? s : new Sandbox(this, scriptLimits, true);
+    /**
+     * A sandbox from the pool (or a new one); give it back with {@link #release}. Expressions and
+     * scripts share contexts: the statement limit is the larger of the two, and each evaluation is
+     * watched with its own CPU-time limit.
+     */
+    public Sandbox acquire() {
+        Sandbox s = pool.pollFirst();
+        return s != null ? s : new Sandbox(this, Math.max(expressionLimits.statements(), scriptLimits.statements()));
     }
 
     public void release(Sandbox sandbox) {
@@ -105,7 +102,15 @@ public final class JavaScriptEngine implements AutoCloseable {
             return;
         }
         sandbox.detach();
-        (sandbox.forScripts() ? scriptPool : expressionPool).offerFirst(sandbox);
+        pool.offerFirst(sandbox);
+    }
+
+    SandboxLimits expressionLimits() {
+        return expressionLimits;
+    }
+
+    SandboxLimits scriptLimits() {
+        return scriptLimits;
     }
 
     Engine engine() {
@@ -155,10 +160,7 @@ public final class JavaScriptEngine implements AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         Sandbox s;
-        while ((s = expressionPool.poll()) != null) {
-            s.close();
-        }
-        while ((s = scriptPool.poll()) != null) {
+        while ((s = pool.poll()) != null) {
             s.close();
         }
         engine.close();

@@ -26,8 +26,8 @@ public final class Sandbox implements AutoCloseable {
     private static final int COMPILED_CACHE = 1024;
 
     private final JavaScriptEngine owner;
-    private final SandboxLimits limits;
-    private final boolean forScripts;
+    private final long statementLimit;
+    private SandboxLimits limits;
     private final Context context;
     private final Bridge bridge = new Bridge();
     private final Value enter;
@@ -49,10 +49,10 @@ public final class Sandbox implements AutoCloseable {
     private volatile boolean broken;
     private volatile boolean cancelled;
 
-    Sandbox(JavaScriptEngine owner, SandboxLimits limits, boolean forScripts) {
+    Sandbox(JavaScriptEngine owner, long statementLimit) {
         this.owner = owner;
-        this.limits = limits;
-        this.forScripts = forScripts;
+        this.statementLimit = statementLimit;
+        this.limits = owner.expressionLimits();
         this.context = Context.newBuilder("js")
                 .engine(owner.engine())
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -66,7 +66,7 @@ public final class Sandbox implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
-                .resourceLimits(ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build())
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
                 .build();
         context.eval(owner.luxon());
         context.eval(owner.extensions());
@@ -78,10 +78,6 @@ public final class Sandbox implements AutoCloseable {
         this.out = api.getMember("out");
         this.errorText = api.getMember("errorText");
         context.resetLimits();
-    }
-
-    boolean forScripts() {
-        return forScripts;
     }
 
     boolean isBroken() {
@@ -108,6 +104,7 @@ public final class Sandbox implements AutoCloseable {
     /** Evaluates the code of one {@code {{ }}} segment and returns a plain JSON value. */
     public Object evaluate(String code, ExpressionData data) {
         Value fn = compile(code, false);
+        limits = owner.expressionLimits();
         return convert(call(fn, data, code));
     }
 
@@ -117,6 +114,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public Object runScript(String code, ExpressionData data) {
         Value fn = compile(code, true);
+        limits = owner.scriptLimits();
         begin(data);
         try {
             Value holder = runAsync.execute(fn);
@@ -224,8 +222,8 @@ public final class Sandbox implements AutoCloseable {
     private ExpressionException translate(PolyglotException e, String code) {
         if (cancelled || e.isCancelled() || e.isResourceExhausted()) {
             broken = true;
-            return new ExpressionException("stopped: it exceeded the limit of " + limits.describe()
-                    + " (an endless loop?)", true, null);
+            return new ExpressionException("stopped: it exceeded the limit of " + statementLimit + " statements or "
+                    + limits.cpuTime().toMillis() + " ms of CPU time (an endless loop?)", true, null);
         }
         if (e.isInternalError() || e.isExit()) {
             broken = true;

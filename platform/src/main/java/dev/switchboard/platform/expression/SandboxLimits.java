@@ -19,8 +19,4 @@ public record SandboxLimits(long statements, Duration cpuTime) {
         return new SandboxLimits(Long.getLong("switchboard.script.statements", 200_000_000L),
                 Duration.ofMillis(Long.getLong("switchboard.script.cpuMillis", 30_000L)));
     }
-
-    public String describe() {
-        return statements + " statements or " + cpuTime.toMillis() + " ms of CPU time";
-    }
 }
