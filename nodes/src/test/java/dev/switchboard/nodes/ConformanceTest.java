@@ -32,7 +32,12 @@ import dev.switchboard.platform.workflow.WorkflowJson;
 class ConformanceTest {
 
     /** Fixtures that cannot pass, with the reason. Keep this list short and honest. */
-    static final Map<String, String> CANNOT_PASS = Map.of();
+    static final Map<String, String> CANNOT_PASS = Map.of(
+            "SplitInBatches__test__SplitInBatches.workflow_v2.1.json",
+            "its inner loop node has typeVersion 2.1 (two outputs, loop then done) and resets itself with "
+                    + "options.reset = its own context.noItemsLeft; with the documented v2/v3 reset semantics that "
+                    + "flag is already true when the last batch comes back, so the loop restarts forever. n8n "
+                    + "ships only versions 1, 2 and 3, so the behaviour that recorded this file cannot be checked");
 
     /**
      * The zone each fixture's expectations were recorded in, where it differs from UTC (n8n's test

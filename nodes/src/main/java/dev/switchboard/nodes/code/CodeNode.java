@@ -57,7 +57,7 @@ public final class CodeNode implements NodeType {
         List<Item> input = context.items();
         if (!perItem) {
             try {
-                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, false, "jsCode");
+                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, "jsCode");
                 return NodeResult.of(ScriptItems.fromAllItems(result, input.size()));
             } catch (NodeException e) {
                 if (!context.continueOnFail()) {
@@ -69,7 +69,7 @@ public final class CodeNode implements NodeType {
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             try {
-                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, false, "jsCode");
+                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, "jsCode");
                 Item item = ScriptItems.fromEachItem(result, i);
                 if (item != null) {
                     out.add(item.withPairedItem(i));

@@ -32,7 +32,7 @@ public final class FunctionNode implements NodeType {
         Object raw = context.rawParameter("functionCode");
         String code = raw instanceof String s ? s : "return items;";
         try {
-            Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, true, "functionCode");
+            Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, "functionCode");
             return NodeResult.of(ScriptItems.fromAllItems(result, context.items().size()));
         } catch (NodeException e) {
             if (!context.continueOnFail()) {

@@ -44,7 +44,7 @@ final class DateTimeLegacy {
         if ("calculate".equals(action)) {
             result = calculate(context, itemIndex, options);
         } else if ("format".equals(action)) {
-            Object value = context.parameter("value", itemIndex, "");
+            Object value = context.parameter("value", itemIndex);
             if (value == null) {
                 return null;
             }
@@ -144,7 +144,7 @@ final class DateTimeLegacy {
     }
 
     private static String calculate(NodeContext context, int itemIndex, Map<String, Object> options) {
-        Object value = context.parameter("value", itemIndex, "");
+        Object value = context.parameter("value", itemIndex);
         String operation = context.string("operation", itemIndex, "add");
         double duration = context.number("duration", itemIndex, 0);
         String unit = context.string("timeUnit", itemIndex, "days");

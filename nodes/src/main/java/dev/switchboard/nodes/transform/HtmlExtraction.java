@@ -44,7 +44,7 @@ final class HtmlExtraction {
     Map<String, Object> extract(Document doc, List<Extraction> extractions) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (Extraction x : extractions) {
-            Elements found = doc.select(x.cssSelector());
+            Elements found = x.cssSelector().isBlank() ? new Elements() : doc.select(x.cssSelector());
             if (x.returnArray()) {
                 List<Object> values = new ArrayList<>();
                 for (Element el : found) {

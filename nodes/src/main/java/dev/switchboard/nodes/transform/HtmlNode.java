@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -27,7 +26,6 @@ import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.node.PairedItem;
 import dev.switchboard.platform.node.ParameterSpec;
 import dev.switchboard.platform.node.ParameterType;
-import dev.switchboard.platform.node.ScriptMode;
 
 /**
  * Works with HTML: fills an HTML template with {@code {{ expressions }}}, extracts values from HTML
@@ -140,25 +138,14 @@ public final class HtmlNode implements NodeType {
         return NodeResult.of(out);
     }
 
+    /** The template with each {@code {{ }}} evaluated for the item, as n8n's HTML node does. */
     private static String template(NodeContext context, int i) {
         String html = context.string("html", i, "");
-        Matcher m = RESOLVABLE.matcher(html);
-        List<String> all = new ArrayList<>();
-        while (m.find()) {
-            all.add(m.group());
+        if (!RESOLVABLE.matcher(html).find()) {
+            return html;
         }
-        for (String resolvable : all) {
-            String expression = resolvable.substring(2, resolvable.length() - 2).trim();
-            Object value = expression.isEmpty() ? null
-                    : context.scripts().run("return (" + expression + ");", ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, false,
-                    "html");
-            String text = value == null ? "" : value instanceof String s ? s : JsText.string(value);
-            int at = html.indexOf(resolvable);
-            if (at >= 0) {
-                html = html.substring(0, at) + text + html.substring(at + resolvable.length());
-            }
-        }
-        return html;
+        Object value = context.evaluate(html, i);
+        return value == null ? "" : value instanceof String s ? s : JsText.string(value);
     }
 
     @SuppressWarnings("unchecked")
@@ -201,7 +188,7 @@ public final class HtmlNode implements NodeType {
             Document doc = parse(page);
             try {
                 out.add(Item.of(extraction.extract(doc, extractions), i));
-            } catch (Selector.SelectorParseException e) {
+            } catch (Selector.SelectorParseException | IllegalArgumentException e) {
                 throw new NodeException("Parameter \"extractionValues\": invalid CSS selector: " + e.getMessage()
                         + " [item " + i + "]", i);
             }

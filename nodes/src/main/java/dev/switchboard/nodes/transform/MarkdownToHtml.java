@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ final class MarkdownToHtml {
     private final Map<String, Object> options;
     private final Map<String, String[]> references = new HashMap<>();
     private final Map<String, Integer> headerIds = new HashMap<>();
-    private final List<String> tokens = new ArrayList<>();
+    private final MarkdownSpans spans;
 
     private static final Pattern ATX = Pattern.compile("^(#{1,6})[ \\t]*(.+?)[ \\t]*#*[ \\t]*$");
     private static final Pattern ATX_STRICT = Pattern.compile("^(#{1,6})[ \\t]+(.+?)[ \\t]*#*[ \\t]*$");
@@ -38,16 +37,12 @@ final class MarkdownToHtml {
 
     MarkdownToHtml(Map<String, Object> options) {
         this.options = options;
+        this.spans = new MarkdownSpans(options, references);
     }
 
     private boolean flag(String name, boolean fallback) {
         Object v = options.get(name);
         return v instanceof Boolean b ? b : v instanceof String s && !s.isEmpty() ? Boolean.parseBoolean(s) : fallback;
-    }
-
-    private String text(String name, String fallback) {
-        Object v = options.get(name);
-        return v == null ? fallback : JsText.string(v);
     }
 
     String convert(String markdown) {
@@ -61,7 +56,7 @@ final class MarkdownToHtml {
                 lines.add(line);
             }
         }
-        String html = restore(String.join("\n", blocks(lines, false)));
+        String html = spans.restore(String.join("\n", blocks(lines, false)));
         if (flag("completeHTMLDocument", false)) {
             html = "<!DOCTYPE HTML>\n<html>\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>\n" + html.strip()
                     + "\n</body>\n</html>";
@@ -116,7 +111,7 @@ final class MarkdownToHtml {
                 }
                 i++;
                 String cls = language.isEmpty() ? "" : " class=\"" + language + " language-" + language + "\"";
-                out.add("<pre><code" + cls + ">" + escapeCode(String.join("\n", code)) + "\n</code></pre>");
+                out.add("<pre><code" + cls + ">" + MarkdownSpans.escapeCode(String.join("\n", code)) + "\n</code></pre>");
                 continue;
             }
             if ((m = (flag("requireSpaceBeforeHeadingText", false) ? ATX_STRICT : ATX).matcher(line)).matches()) {
@@ -138,7 +133,7 @@ final class MarkdownToHtml {
                 while (!code.isEmpty() && code.get(code.size() - 1).isBlank()) {
                     code.remove(code.size() - 1);
                 }
-                out.add("<pre><code>" + escapeCode(String.join("\n", code)) + "\n</code></pre>");
+                out.add("<pre><code>" + MarkdownSpans.escapeCode(String.join("\n", code)) + "\n</code></pre>");
                 continue;
             }
             if (line.stripLeading().startsWith(">")) {
@@ -173,7 +168,7 @@ final class MarkdownToHtml {
                     html.add(lines.get(i));
                     i++;
                 }
-                out.add(token(String.join("\n", html)));
+                out.add(spans.token(String.join("\n", html)));
                 continue;
             }
             if (flag("tables", false) && line.contains("|") && i + 1 < lines.size()
@@ -204,7 +199,7 @@ final class MarkdownToHtml {
                 i++;
             }
             if (!paragraph.isEmpty()) {
-                String inner = inline(String.join("\n", paragraph).replaceFirst("^[ \\t]+", ""));
+                String inner = spans.inline(String.join("\n", paragraph).replaceFirst("^[ \\t]+", ""));
                 out.add(tight ? inner : "<p>" + inner + "</p>");
             }
         }
@@ -224,7 +219,7 @@ final class MarkdownToHtml {
             }
         }
         String attr = flag("noHeaderId", false) ? "" : " id=\"" + headerId(id == null ? raw : id) + "\"";
-        return "<h" + n + attr + ">" + inline(content) + "</h" + n + ">";
+        return "<h" + n + attr + ">" + spans.inline(content) + "</h" + n + ">";
     }
 
     private String headerId(String raw) {
@@ -367,7 +362,7 @@ final class MarkdownToHtml {
         for (int c = 0; c < header.size(); c++) {
             String id = flag("tablesHeaderId", false) ? " id=\"" + header.get(c).replaceAll("\\s", "").toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9_-]", "") + "\"" : "";
-            sb.append("<th").append(id).append(style(aligns, c)).append('>').append(inline(header.get(c).strip()))
+            sb.append("<th").append(id).append(style(aligns, c)).append('>').append(spans.inline(header.get(c).strip()))
                     .append("</th>\n");
         }
         sb.append("</tr>\n</thead>\n<tbody>\n");
@@ -377,7 +372,7 @@ final class MarkdownToHtml {
             sb.append("<tr>\n");
             for (int c = 0; c < header.size(); c++) {
                 sb.append("<td").append(style(aligns, c)).append('>')
-                        .append(c < row.size() ? inline(row.get(c).strip()) : "").append("</td>\n");
+                        .append(c < row.size() ? spans.inline(row.get(c).strip()) : "").append("</td>\n");
             }
             sb.append("</tr>\n");
             i++;
@@ -404,160 +399,5 @@ final class MarkdownToHtml {
             cells.add(c.replace("\\|", "|"));
         }
         return cells;
-    }
-
-    // ------------------------------------------------------------------ spans
-
-    private String token(String html) {
-        tokens.add(html);
-        return "\u0001" + (tokens.size() - 1) + "\u0002";
-    }
-
-    private String restore(String s) {
-        String out = s;
-        for (int pass = 0; pass < 10 && out.indexOf('\u0001') >= 0; pass++) {
-            Matcher m = Pattern.compile("\u0001(\\d+)\u0002").matcher(out);
-            out = m.replaceAll(r -> Matcher.quoteReplacement(tokens.get(Integer.parseInt(r.group(1)))));
-        }
-        return out;
-    }
-
-    private static String replace(String s, Pattern p, Function<Matcher, String> f) {
-        Matcher m = p.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private static String escapeCode(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String escapeAttribute(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    String inline(String text) {
-        String s = text;
-        // backslash escapes
-        s = replace(s, Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>~|<])"),
-                m -> m.group(1).equals("<") && !flag("backslashEscapesHTMLTags", false) ? "\\" + token("&lt;")
-                        : token(escapeCode(m.group(1))));
-        // code spans
-        s = replace(s, Pattern.compile("(?<!`)(`+)(?!`)([\\s\\S]*?[^`])\\1(?!`)"),
-                m -> token("<code>" + escapeCode(m.group(2).strip()) + "</code>"));
-        // autolinks and raw inline HTML
-        s = replace(s, Pattern.compile("<((?:https?|ftp)://[^>\\s]+)>"), m -> token(link(m.group(1), escapeCode(m.group(1)), null)));
-        s = replace(s, Pattern.compile("<(?:mailto:)?([-.\\w]+@[-a-z0-9]+(?:\\.[-a-z0-9]+)*\\.[a-z]+)>", Pattern.CASE_INSENSITIVE),
-                m -> token("<a href=\"mailto:" + m.group(1) + "\">" + m.group(1) + "</a>"));
-        s = replace(s, Pattern.compile("<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\\s+[^<>]*)?/?|!--[\\s\\S]*?--)>"),
-                m -> token(m.group()));
-        // images
-        s = replace(s, Pattern.compile("!\\[([^\\]]*)\\]\\(\\s*<?([^\\s)>]*)>?(?:\\s+=([*\\d]+[A-Za-z%]{0,4})x([*\\d]+[A-Za-z%]{0,4}))?"
-                + "(?:\\s+[\"'](.*?)[\"'])?\\s*\\)"), m -> token(image(m.group(2), m.group(1), m.group(5), m.group(3), m.group(4))));
-        s = replace(s, Pattern.compile("!\\[([^\\]]*)\\] ?\\[([^\\]]*)\\]"), m -> {
-            String[] ref = references.get((m.group(2).isEmpty() ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
-            return ref == null ? m.group() : token(image(ref[0], m.group(1), ref[1], null, null));
-        });
-        // links
-        s = replace(s, Pattern.compile("\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(\\s*<?([^\\s)>]*(?:\\([^\\s)]*\\)[^\\s)>]*)*)>?"
-                + "(?:\\s+[\"'](.*?)[\"'])?\\s*\\)"), m -> token(link(m.group(2), inline(m.group(1)), m.group(3))));
-        s = replace(s, Pattern.compile("\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\] ?\\[([^\\]]*)\\]"), m -> {
-            String[] ref = references.get((m.group(2).isEmpty() ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
-            return ref == null ? m.group() : token(link(ref[0], inline(m.group(1)), ref[1]));
-        });
-        if (flag("simplifiedAutoLink", false)) {
-            boolean exclude = flag("excludeTrailingPunctuationFromURLs", false);
-            s = replace(s, Pattern.compile("(?<![\"'=\\w])((?:https?://|ftp://|www\\.)[^\\s<>\"']+)"), m -> {
-                String url = m.group(1);
-                String trailing = "";
-                if (exclude) {
-                    Matcher t = Pattern.compile("[.!?()]+$").matcher(url);
-                    if (t.find()) {
-                        trailing = url.substring(t.start());
-                        url = url.substring(0, t.start());
-                    }
-                }
-                String href = url.startsWith("www.") ? "http://" + url : url;
-                return token(link(href, escapeCode(url), null)) + trailing;
-            });
-        }
-        if (flag("ghMentions", false)) {
-            String template = text("ghMentionsLink", "https://github.com/{u}");
-            s = replace(s, Pattern.compile("(^|\\s)(\\\\)?(@([a-z\\d]+(?:[a-z\\d._-]+?[a-z\\d]+)*))", Pattern.CASE_INSENSITIVE),
-                    m -> m.group(2) != null ? m.group(1) + m.group(3)
-                            : m.group(1) + token("<a href=\"" + template.replace("{u}", m.group(4)) + "\">" + m.group(3) + "</a>"));
-        }
-        s = emphasis(s);
-        if (flag("strikethrough", false)) {
-            s = replace(s, Pattern.compile("~{2}(\\S[\\s\\S]*?)~{2}"), m -> "<del>" + m.group(1) + "</del>");
-        }
-        if (flag("ellipsis", true)) {
-            s = s.replace("...", "…");
-        }
-        // encode what is left: ampersands that start no entity, angle brackets
-        s = s.replaceAll("&(?!#?[xX]?(?:[0-9a-fA-F]+|\\w+);)", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        // the emphasis tags were written before encoding: put them back
-        s = s.replaceAll("&lt;(/?(?:em|strong|del))&gt;", "<$1>");
-        if (flag("simpleLineBreaks", false)) {
-            s = s.replaceAll(" *\\n(?!$)", "<br />\n");
-        } else {
-            s = s.replaceAll(" {2,}\\n", "<br />\n");
-        }
-        return s;
-    }
-
-    private String emphasis(String text) {
-        String s = text;
-        if (flag("literalMidWordUnderscores", false)) {
-            s = s.replaceAll("\\b___(\\S[\\s\\S]*?)___\\b", "<strong><em>$1</em></strong>");
-            s = s.replaceAll("\\b__(\\S[\\s\\S]*?)__\\b", "<strong>$1</strong>");
-            s = s.replaceAll("\\b_(\\S[\\s\\S]*?)_\\b", "<em>$1</em>");
-        } else {
-            s = s.replaceAll("___(\\S[\\s\\S]*?)___", "<strong><em>$1</em></strong>");
-            s = s.replaceAll("__(\\S[\\s\\S]*?)__", "<strong>$1</strong>");
-            s = s.replaceAll("_([^\\s_][\\s\\S]*?)_", "<em>$1</em>");
-        }
-        if (flag("literalMidWordAsterisks", false)) {
-            s = s.replaceAll("(^|\\s|>|\\b)\\*\\*\\*(\\S[\\s\\S]*?)\\*\\*\\*(?=$|\\s|<|\\b)", "$1<strong><em>$2</em></strong>");
-            s = s.replaceAll("(^|\\s|>|\\b)\\*\\*(\\S[\\s\\S]*?)\\*\\*(?=$|\\s|<|\\b)", "$1<strong>$2</strong>");
-            s = s.replaceAll("(^|\\s|>|\\b)\\*([^\\s*][\\s\\S]*?)\\*(?=$|\\s|<|\\b)", "$1<em>$2</em>");
-        } else {
-            s = s.replaceAll("\\*\\*\\*(\\S[\\s\\S]*?)\\*\\*\\*", "<strong><em>$1</em></strong>");
-            s = s.replaceAll("\\*\\*(\\S[\\s\\S]*?)\\*\\*", "<strong>$1</strong>");
-            s = s.replaceAll("\\*([^\\s*][\\s\\S]*?)\\*", "<em>$1</em>");
-        }
-        return s;
-    }
-
-    private String link(String url, String innerHtml, String title) {
-        StringBuilder sb = new StringBuilder("<a href=\"").append(escapeAttribute(url)).append('"');
-        if (title != null && !title.isEmpty()) {
-            sb.append(" title=\"").append(escapeAttribute(title)).append('"');
-        }
-        if (flag("openLinksInNewWindow", false)) {
-            sb.append(" rel=\"noopener noreferrer\" target=\"_blank\"");
-        }
-        return sb.append('>').append(innerHtml).append("</a>").toString();
-    }
-
-    private String image(String url, String alt, String title, String width, String height) {
-        StringBuilder sb = new StringBuilder("<img src=\"").append(escapeAttribute(url)).append("\" alt=\"")
-                .append(escapeAttribute(alt)).append('"');
-        if (title != null && !title.isEmpty()) {
-            sb.append(" title=\"").append(escapeAttribute(title)).append('"');
-        }
-        if (flag("parseImgDimensions", false)) {
-            if (width != null && !width.equals("*")) {
-                sb.append(" width=\"").append(width).append('"');
-            }
-            if (height != null && !height.equals("*")) {
-                sb.append(" height=\"").append(height).append('"');
-            }
-        }
-        return sb.append(" />").toString();
     }
 }

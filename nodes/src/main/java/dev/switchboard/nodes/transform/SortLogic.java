@@ -120,7 +120,7 @@ final class SortLogic {
                 + "const __sbOrder = items.map((item, index) => ({ item, index }));\n"
                 + "__sbOrder.sort((x, y) => __sbCompare(x.item, y.item));\n"
                 + "return __sbOrder.map((entry) => entry.index);";
-        Object result = context.scripts().run(script, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, true, "code");
+        Object result = context.scripts().run(script, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, "code");
         if (!(result instanceof List<?> order) || order.size() != items.size()) {
             throw new NodeException("Parameter \"code\": the sort code did not produce an order of the items");
         }

@@ -148,9 +148,14 @@ final class FakeContext implements NodeContext {
 
     @Override
     public ScriptRunner scripts() {
-        return (code, mode, item, legacy, parameter) -> {
+        return (code, mode, item, parameter) -> {
             throw new UnsupportedOperationException("no scripts here");
         };
+    }
+
+    @Override
+    public Object evaluate(String expression, int itemIndex) {
+        throw new UnsupportedOperationException("no expressions here");
     }
 
     @Override

@@ -48,7 +48,7 @@ class MarkdownNodeTest {
     @Test
     void listsCodeQuotesAndRules() {
         assertThat(toMarkdown("<ul><li>one</li><li>two<ol><li>a</li><li>b</li></ol></li></ul>", "{}"))
-                .isEqualTo("* one\n* two  \n  1. a\n  2. b");
+                .isEqualTo("* one\n* two  \n  1. a  \n  2. b");
         assertThat(toMarkdown("<pre><code class=\"language-js\">let a = 1;\nlet b = 2;</code></pre>", "{}"))
                 .isEqualTo("```js\nlet a = 1;\nlet b = 2;\n```");
         assertThat(toMarkdown("<p>use <code>x*y</code></p>", "{}")).isEqualTo("use `x*y`");
@@ -88,7 +88,7 @@ class MarkdownNodeTest {
     void linksCanBeCollectedAtTheBottom() {
         assertThat(toMarkdown("<p><a href=\"https://a.test\">A</a> and <a href=\"https://b.test\">B</a></p>",
                 "{\"useLinkReferenceDefinitions\": true}"))
-                .isEqualTo("[A][1] and [B][2]\n\n[1]: https://a.test\n[2]: https://b.test");
+                .isEqualTo("[A][1] and [B][2]\n\n\n[1]: https://a.test\n[2]: https://b.test");
     }
 
     @Test

@@ -43,6 +43,13 @@ public interface NodeContext {
      */
     Object parameter(String path, int itemIndex);
 
+    /**
+     * Evaluates expression text for one item, as a parameter would be: {@code "={{ $json.a }}"}, or a
+     * template without the leading {@code =} ({@code "Hi {{ $json.name }}"}) that a node reads from a
+     * parameter of its own (the HTML node's template).
+     */
+    Object evaluate(String expression, int itemIndex);
+
     /** A parameter as the workflow stores it, without resolving expressions; null when absent. */
     Object rawParameter(String path);
 

@@ -1,7 +1,5 @@
 package dev.switchboard.platform.node;
 
-import java.util.List;
-
 /**
  * Runs user JavaScript for the Code and Function nodes in the sandbox (no host classes, files,
  * network, environment or threads; CPU-time and statement limits), with n8n's globals
@@ -14,13 +12,10 @@ public interface ScriptRunner {
      * values (maps, lists, strings, numbers, booleans, null). In per-item mode {@code itemIndex}
      * selects the item that {@code $json} and {@code item} refer to.
      *
-     * @param legacy    n8n's legacy globals ({@code items} as a mutable array for all items; {@code item} per item)
+     * <p>n8n's legacy globals are there too: {@code items} (all input items, mutable within the run)
+     * and {@code item} (the current item).
+     *
      * @param parameter the parameter name, for error messages
      */
-    Object run(String code, ScriptMode mode, int itemIndex, boolean legacy, String parameter);
-
-    /** Evaluates a comparator-like function body on two values (Sort node's code mode). */
-    default Object call(String functionSource, List<Object> args, String parameter) {
-        throw new UnsupportedOperationException("not supported here");
-    }
+    Object run(String code, ScriptMode mode, int itemIndex, String parameter);
 }

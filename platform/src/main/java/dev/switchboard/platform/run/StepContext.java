@@ -131,6 +131,17 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
         }
     }
 
+    @Override
+    public Object evaluate(String expression, int item) {
+        this.itemIndex = item;
+        String text = expression.startsWith("=") ? expression : "=" + expression;
+        try {
+            return expressions.evaluate(text, this);
+        } catch (ExpressionException e) {
+            throw new NodeException(e.getMessage(), item, null, e);
+        }
+    }
+
     private boolean hasParameter(String path) {
         return JsonPath.has(node.parameters(), path);
     }
@@ -184,7 +195,7 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
 
     @Override
     public ScriptRunner scripts() {
-        return (code, mode, item, legacy, parameter) -> {
+        return (code, mode, item, parameter) -> {
             this.itemIndex = mode == ScriptMode.RUN_ONCE_FOR_EACH_ITEM ? item : 0;
             try {
                 return expressions.runScript(code, this);
@@ -233,7 +244,11 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
         if (steps == null || steps.isEmpty()) {
             return null;
         }
-        Step step = run < 0 || run >= steps.size() ? steps.get(steps.size() - 1) : steps.get(run);
+        if (run >= steps.size()) {
+            // as n8n: asking for a run that did not happen fails ($('Loop').all(0, 7) after 3 runs)
+            return null;
+        }
+        Step step = run < 0 ? steps.get(steps.size() - 1) : steps.get(run);
         List<List<Item>> outs = step.outputs();
         if (outs == null || outputIndex >= outs.size() || outs.get(outputIndex) == null) {
             return List.of();
