@@ -90,7 +90,7 @@ final class RunCommand {
             return Cli.INVALID;
         }
         RunRequest request = new RunRequest(UUID.randomUUID().toString(), workflow, null, items, !ignorePinData, "cli",
-                RunClock.system(), zone, Map.of(), WorkflowFiles.loaderBeside(workflowFile), Long.MAX_VALUE, null);
+                RunClock.system(), zone, ZoneId.systemDefault(), Map.of(), WorkflowFiles.loaderBeside(workflowFile), Long.MAX_VALUE, null);
         RunResult result = engine.run(request, new InMemoryRunJournal());
         write(engine, workflow, result);
         return result.status() == RunStatus.SUCCEEDED ? Cli.OK : Cli.FAILED;

@@ -33,7 +33,13 @@ public final class NodeTestKit {
         return run(workflow, items, ZoneId.of("UTC"));
     }
 
-    public static synchronized RunResult run(Workflow workflow, List<Map<String, Object>> items, ZoneId zone) {
+    public static RunResult run(Workflow workflow, List<Map<String, Object>> items, ZoneId zone) {
+        return run(workflow, items, zone, ZoneId.of("UTC"));
+    }
+
+    /** A run with the given default zone (for workflows without settings.timezone) and machine zone. */
+    public static synchronized RunResult run(Workflow workflow, List<Map<String, Object>> items, ZoneId zone,
+            ZoneId serverZone) {
         List<Item> start = new ArrayList<>();
         for (Map<String, Object> m : items) {
             start.add(Item.of(m));
@@ -41,7 +47,8 @@ public final class NodeTestKit {
         RunRequest request = RunRequest.manual("test-" + (++counter), workflow, start)
                 .withPinData(false)
                 .withClock(RunClock.virtual(Instant.now()))
-                .withDefaultZone(zone);
+                .withDefaultZone(zone)
+                .withServerZone(serverZone);
         return EXECUTOR.execute(request, new InMemoryRunJournal());
     }
 

@@ -23,13 +23,9 @@ import dev.switchboard.platform.node.NodeException;
  */
 final class DateTimeLegacy {
 
-    /**
-     * The zone version 1 reads zone-less dates in. n8n used its process's zone (the server clock's),
-     * which is not the workflow's; Switchboard's servers keep UTC, and the node SPI has no separate
-     * server zone to ask for.
-     */
+    /** The zone version 1 reads zone-less dates in: n8n used its process's zone, not the workflow's. */
     static ZoneId serverZone(NodeContext context) {
-        return ZoneOffset.UTC;
+        return context.serverZone();
     }
 
     private DateTimeLegacy() {

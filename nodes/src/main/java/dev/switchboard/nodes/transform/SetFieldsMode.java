@@ -1,10 +1,12 @@
 package dev.switchboard.nodes.transform;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
@@ -18,11 +20,13 @@ import dev.switchboard.platform.node.NodeException;
  */
 final class SetFieldsMode {
 
+    private static final Pattern RESOLVABLE = Pattern.compile("\\{\\{[\\s\\S]*?\\}\\}");
+
     private final NodeContext context;
     private final double version;
     private final String mode;
-    /** Fields (3.0 to 3.2) whose object value is an expression: its result is read as JSON text. */
-    private final Set<String> objectExpressions = new HashSet<>();
+    /** Fields (3.0 to 3.2) whose object value is an expression, by name: the expression text without "=". */
+    private final Map<String, String> objectExpressions = new HashMap<>();
 
     SetFieldsMode(NodeContext context) {
         this.context = context;
@@ -36,7 +40,8 @@ final class SetFieldsMode {
                 Object type = entry.getOrDefault("type", "stringValue");
                 Object value = entry.get("objectValue");
                 if ("objectValue".equals(type) && (value == null || value instanceof String s && s.startsWith("="))) {
-                    objectExpressions.add(String.valueOf(entry.getOrDefault("name", "")));
+                    String text = value == null ? "{}" : ((String) value).replaceFirst("^=+", "");
+                    objectExpressions.put(String.valueOf(entry.getOrDefault("name", "")), text);
                 }
             }
         }
@@ -52,8 +57,7 @@ final class SetFieldsMode {
             include = context.string("include", itemIndex, "all");
         }
         Map<String, Object> newFields = switch (mode) {
-            case "raw" -> SetJsonInput.objectParameter(
-                    context.parameter("jsonOutput", itemIndex, SetNode.DEFAULT_JSON_OUTPUT), itemIndex, null);
+            case "raw" -> SetJsonInput.objectParameter(jsonOutput(itemIndex), itemIndex, null);
             default -> version < 3.3 ? typedFields(itemIndex, options) : assignments(itemIndex, options);
         };
         return compose(item, itemIndex, newFields, options, include);
@@ -66,8 +70,9 @@ final class SetFieldsMode {
             String name = SetFieldTypes.toText(entry.getOrDefault("name", ""));
             String type = String.valueOf(entry.getOrDefault("type", "stringValue"));
             Object value = entry.containsKey(type) ? entry.get(type) : defaultValue(type);
-            if ("objectValue".equals(type) && value != null
-                    && (objectExpressions.contains(name) || !entry.containsKey(type))) {
+            if ("objectValue".equals(type) && value != null && objectExpressions.containsKey(name)) {
+                value = SetJsonInput.objectParameter(resolveRaw(objectExpressions.get(name), itemIndex), itemIndex, name);
+            } else if ("objectValue".equals(type) && value != null && !entry.containsKey(type)) {
                 value = SetJsonInput.objectParameter(value, itemIndex, name);
             }
             String fieldType = type.endsWith("Value") ? type.substring(0, type.length() - "Value".length()) : type;
@@ -84,6 +89,36 @@ final class SetFieldsMode {
             String name = SetFieldTypes.toText(a.getOrDefault("name", ""));
             String type = String.valueOf(a.getOrDefault("type", "string"));
             out.put(name, validate(name, type, a.get("value"), itemIndex, ignoreErrors));
+        }
+        return out;
+    }
+
+    private Object jsonOutput(int itemIndex) {
+        if (context.rawParameter("jsonOutput") instanceof String raw && raw.startsWith("=")) {
+            return resolveRaw(raw.replaceFirst("^=+", ""), itemIndex);
+        }
+        return context.parameter("jsonOutput", itemIndex, SetNode.DEFAULT_JSON_OUTPUT);
+    }
+
+    /**
+     * n8n's resolveRawData: each {@code {{ }}} in JSON text is evaluated on its own and replaced by its
+     * value, objects and arrays as JSON, anything else as text ("null" for null).
+     */
+    private String resolveRaw(String text, int itemIndex) {
+        List<String> resolvables = new ArrayList<>();
+        Matcher m = RESOLVABLE.matcher(text);
+        while (m.find()) {
+            resolvables.add(m.group());
+        }
+        String out = text;
+        for (String resolvable : resolvables) {
+            Object value = context.evaluate("=" + resolvable, itemIndex);
+            String replacement = value instanceof Map<?, ?> || value instanceof List<?> ? SetFieldTypes.stringify(value)
+                    : SetFieldTypes.toText(value);
+            int at = out.indexOf(resolvable);
+            if (at >= 0) {
+                out = out.substring(0, at) + replacement + out.substring(at + resolvable.length());
+            }
         }
         return out;
     }

@@ -142,6 +142,11 @@ final class FakeContext implements NodeContext {
     }
 
     @Override
+    public ZoneId serverZone() {
+        return ZoneId.of("UTC");
+    }
+
+    @Override
     public Instant now() {
         return now;
     }

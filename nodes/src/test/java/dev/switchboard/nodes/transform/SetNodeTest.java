@@ -221,6 +221,13 @@ class SetNodeTest {
     }
 
     @Test
+    void rawModeEvaluatesEachExpressionOnItsOwnWritingNullAsNull() {
+        String params = "{\"mode\":\"raw\",\"jsonOutput\":\"={\\\"a\\\": {{ $json.missing }}, \\\"b\\\": {{ [1, 2] }}, "
+                + "\\\"c\\\": {{ 1 + 1 }}}\"}";
+        assertThat(set(3.4, params, "[{}]")).isEqualTo(objs("[{\"a\":null,\"b\":[1,2],\"c\":2}]"));
+    }
+
+    @Test
     void rawModeRepairsAlmostJsonAndUsesTheDefaultTemplate() {
         assertThat(set(3.4, "{\"mode\":\"raw\",\"jsonOutput\":\"{'a': 1, b: 'two',}\"}", "[{}]"))
                 .isEqualTo(objs("[{\"a\":1,\"b\":\"two\"}]"));

@@ -24,6 +24,7 @@ final class Bridge implements ProxyObject {
 
     private final Map<String, ProxyExecutable> members = Map.of(
             "items", this::items,
+            "item", this::item,
             "paired", this::paired,
             "params", args -> Json.write(args[0].isNull() ? data.parameters() : data.parameters(args[0].asString())),
             "state", args -> Json.write(args[0].isNull() ? data.nodeState(data.nodeName()) : data.nodeState(args[0].asString())),
@@ -47,6 +48,12 @@ final class Bridge implements ProxyObject {
         }
         List<Item> items = d.nodeOutput(node, output, args[2].asInt());
         return items == null ? null : writeItems(items);
+    }
+
+    private Object item(Value... args) {
+        List<Item> input = data.input();
+        int index = args[0].asInt();
+        return index < 0 || index >= input.size() ? null : Json.write(input.get(index).toMap());
     }
 
     private Object paired(Value... args) {

@@ -43,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
         }
     };
     private long generation;
+    private long dataGeneration;
     private Object lastData;
     private int lastItem = -1;
     private String zone;
@@ -151,11 +152,14 @@ public final class Sandbox implements AutoCloseable {
             throw new ExpressionException("the sandbox was cut off by its limit and cannot be reused", true, null);
         }
         bridge.data = data;
-        if (data != lastData || data.itemIndex() != lastItem) {
+        if (data != lastData) {
+            dataGeneration++;
             generation++;
-            lastData = data;
-            lastItem = data.itemIndex();
+        } else if (data.itemIndex() != lastItem) {
+            generation++;
         }
+        lastData = data;
+        lastItem = data.itemIndex();
         String z = data.zone().getId();
         if (!z.equals(zone)) {
             zone = z;
@@ -163,7 +167,7 @@ public final class Sandbox implements AutoCloseable {
         }
         context.resetLimits();
         owner.watch(this, limits.cpuTime().toNanos());
-        enter.execute(generation);
+        enter.execute(generation, dataGeneration, data.itemIndex());
     }
 
     private void end() {

@@ -100,6 +100,12 @@ public interface NodeContext {
     /** The time zone of the workflow (its {@code settings.timezone}, else the instance default). */
     ZoneId zone();
 
+    /**
+     * The zone of the machine the engine runs on. n8n's older nodes (Date &amp; Time v1) read dates
+     * without a zone in it; everything else uses {@link #zone()}.
+     */
+    ZoneId serverZone();
+
     /** The run's clock. */
     Instant now();
 

@@ -189,6 +189,11 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
     }
 
     @Override
+    public ZoneId serverZone() {
+        return request.serverZone();
+    }
+
+    @Override
     public Instant now() {
         return request.clock().now();
     }

@@ -349,7 +349,7 @@ public final class WorkflowExecutor {
                     ? SubWorkflowLoader.inline(reference)
                     : request.subWorkflows().load(source, reference);
             RunRequest subRequest = new RunRequest(request.runId() + "/sub-" + counter.incrementAndGet(), sub, null,
-                    items, false, "integrated", request.clock(), request.defaultZone(), request.vars(),
+                    items, false, "integrated", request.clock(), request.defaultZone(), request.serverZone(), request.vars(),
                     request.subWorkflows(), request.inlineWaitMillis(), null);
             RunResult result = execute(subRequest, new InMemoryRunJournal());
             if (result.status() != RunStatus.SUCCEEDED) {

@@ -10,22 +10,38 @@
   }
   const { DateTime, Duration, Interval, Settings } = G.luxon;
   const parse = (s) => (s === null || s === undefined ? undefined : JSON.parse(s));
+  // Two caches: one per evaluated item (its json, its lineage), one per node execution (all input
+  // items, other nodes' outputs), so that reading $json never copies every item.
   let gen = -1;
+  let dataGen = -1;
+  let currentIndex = 0;
   let cache = Object.create(null);
+  let dataCache = Object.create(null);
 
   Settings.now = () => bridge.nowMs();
   Settings.throwOnInvalid = false;
 
-  function enter(g) {
+  function enter(g, dg, itemIndex) {
+    if (dg !== dataGen) {
+      dataGen = dg;
+      dataCache = Object.create(null);
+    }
     if (g !== gen) {
       gen = g;
       cache = Object.create(null);
     }
+    currentIndex = itemIndex;
   }
   function cached(key, f) {
     if (key in cache) return cache[key];
     const v = f();
     cache[key] = v;
+    return v;
+  }
+  function cachedData(key, f) {
+    if (key in dataCache) return dataCache[key];
+    const v = f();
+    dataCache[key] = v;
     return v;
   }
   function fail(message) {
@@ -41,16 +57,14 @@
   const info = () => cached('info', () => parse(bridge.info()));
 
   function inputItems() {
-    return cached('input', () => checked(bridge.items(null, 0, -1)) || []);
+    return cachedData('input', () => checked(bridge.items(null, 0, -1)) || []);
   }
   function currentItem() {
-    const items = inputItems();
-    const i = info().itemIndex;
-    return items[i];
+    return cached('item', () => checked(bridge.item(currentIndex)) || undefined);
   }
   function nodeItems(name, output, run) {
     const key = 'n:' + name + ':' + output + ':' + run;
-    return cached(key, () => {
+    return cachedData(key, () => {
       const v = checked(bridge.items(String(name), output, run));
       if (v === undefined || v === null) fail(`Node "${name}" hasn't been executed yet, so its data can't be used here`);
       return v;
@@ -67,9 +81,9 @@
       first: (output = 0, run = -1) => nodeItems(name, output, run)[0],
       last: (output = 0, run = -1) => { const a = nodeItems(name, output, run); return a[a.length - 1]; },
       itemMatching: (i) => pairedFor(name, i),
-      pairedItem: (i) => pairedFor(name, i === undefined ? info().itemIndex : i),
+      pairedItem: (i) => pairedFor(name, i === undefined ? currentIndex : i),
     };
-    Object.defineProperty(ref, 'item', { get: () => pairedFor(name, info().itemIndex) });
+    Object.defineProperty(ref, 'item', { get: () => pairedFor(name, currentIndex) });
     Object.defineProperty(ref, 'params', { get: () => cached('params:' + name, () => parse(bridge.params(String(name)))) });
     Object.defineProperty(ref, 'isExecuted', { get: () => bridge.items(String(name), 0, -1) !== null });
     Object.defineProperty(ref, 'context', { get: () => cached('ctx:' + name, () => parse(bridge.state(String(name))) || {}) });
@@ -80,7 +94,7 @@
     const ref = {};
     const itemAtIndex = () => {
       const items = nodeItems(name, 0, -1);
-      const i = info().itemIndex;
+      const i = currentIndex;
       if (i >= items.length) fail(`No data found for item-index: "${i}" of node "${name}"`);
       return items[i];
     };
@@ -94,7 +108,7 @@
   }
 
   const input = {
-    all: (branch = 0) => (branch === 0 ? inputItems() : cached('input' + branch, () => checked(bridge.items(null, branch, -1)) || [])),
+    all: (branch = 0) => (branch === 0 ? inputItems() : cachedData('input' + branch, () => checked(bridge.items(null, branch, -1)) || [])),
     first: () => inputItems()[0],
     last: () => { const a = inputItems(); return a[a.length - 1]; },
   };
@@ -107,7 +121,7 @@
   define('$data', () => { const it = currentItem(); return it ? it.json : undefined; });
   define('$binary', () => { const it = currentItem(); return it ? it.binary || {} : {}; });
   define('$input', () => input);
-  define('$itemIndex', () => info().itemIndex);
+  define('$itemIndex', () => currentIndex);
   define('$runIndex', () => info().runIndex);
   define('$workflow', () => info().workflow);
   define('$execution', () => info().execution);
