@@ -38,25 +38,24 @@ final class SetFieldTypes {
         if (value == null) {
             return Conversion.ok(null);
         }
-        String message = "'" + name + "' expects a " + type + " but we got " + describe(value);
         switch (type.toLowerCase(java.util.Locale.ROOT)) {
             case "string" -> {
                 return Conversion.ok(value);
             }
             case "number" -> {
                 double d = toNumber(value);
-                return Double.isNaN(d) ? Conversion.failed(message) : Conversion.ok(numberValue(d));
+                return Double.isNaN(d) ? Conversion.failed(expects(name, type, value)) : Conversion.ok(numberValue(d));
             }
             case "boolean" -> {
                 Boolean b = toBoolean(value);
-                return b == null ? Conversion.failed(message) : Conversion.ok(b);
+                return b == null ? Conversion.failed(expects(name, type, value)) : Conversion.ok(b);
             }
             case "array" -> {
                 if (value instanceof List<?>) {
                     return Conversion.ok(value);
                 }
                 Object parsed = parseArray(toText(value));
-                return parsed == null ? Conversion.failed(message) : Conversion.ok(parsed);
+                return parsed == null ? Conversion.failed(expects(name, type, value)) : Conversion.ok(parsed);
             }
             case "object" -> {
                 if (value instanceof Map<?, ?>) {
@@ -64,15 +63,19 @@ final class SetFieldTypes {
                 }
                 try {
                     Object parsed = SetJsonInput.parseLenient(toText(value));
-                    return parsed instanceof Map<?, ?> ? Conversion.ok(parsed) : Conversion.failed(message);
+                    return parsed instanceof Map<?, ?> ? Conversion.ok(parsed) : Conversion.failed(expects(name, type, value));
                 } catch (IllegalArgumentException e) {
-                    return Conversion.failed(message);
+                    return Conversion.failed(expects(name, type, value));
                 }
             }
             default -> {
                 return Conversion.ok(value);
             }
         }
+    }
+
+    private static String expects(String name, String type, Object value) {
+        return "'" + name + "' expects a " + type + " but we got " + describe(value);
     }
 
     /** n8n's description of a value in messages: 'text', object, array or 'null'. */

@@ -136,15 +136,13 @@ final class SetFieldsMode {
         if (version >= 3.2 && value == null) {
             return null;
         }
-        String description = "To fix the error try to change the type for the field \"" + name
-                + "\" or activate the option \u201CIgnore Type Conversion Errors\u201D to apply a less strict type validation";
         if ("string".equals(type)) {
             if (version > 3 && value == null) {
                 if (ignoreErrors) {
                     return null;
                 }
                 throw new NodeException("'" + name + "' expects a string but we got 'null' [item " + itemIndex + "]",
-                        itemIndex, description, null);
+                        itemIndex, fixHint(name), null);
             }
             value = value == null || value instanceof Map<?, ?> || value instanceof List<?>
                     ? SetFieldTypes.stringify(value) : SetFieldTypes.toText(value);
@@ -154,9 +152,14 @@ final class SetFieldsMode {
             if (ignoreErrors) {
                 return value;
             }
-            throw new NodeException(result.error() + " [item " + itemIndex + "]", itemIndex, description, null);
+            throw new NodeException(result.error() + " [item " + itemIndex + "]", itemIndex, fixHint(name), null);
         }
         return result.value();
+    }
+
+    private static String fixHint(String name) {
+        return "To fix the error try to change the type for the field \"" + name
+                + "\" or activate the option \u201CIgnore Type Conversion Errors\u201D to apply a less strict type validation";
     }
 
     private Item compose(Item item, int itemIndex, Map<String, Object> newFields, Map<String, Object> options,

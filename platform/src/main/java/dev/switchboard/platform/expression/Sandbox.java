@@ -35,6 +35,7 @@ public final class Sandbox implements AutoCloseable {
     private final Value poll;
     private final Value pending;
     private final Value out;
+    private final Value reset;
     private final Value errorText;
     private final Map<String, Value> compiled = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,6 +78,7 @@ public final class Sandbox implements AutoCloseable {
         this.poll = api.getMember("poll");
         this.pending = api.getMember("pending");
         this.out = api.getMember("out");
+        this.reset = api.getMember("reset");
         this.errorText = api.getMember("errorText");
         context.resetLimits();
     }
@@ -90,6 +92,9 @@ public final class Sandbox implements AutoCloseable {
         bridge.data = null;
         lastData = null;
         lastItem = -1;
+        if (!broken) {
+            reset.execute();
+        }
     }
 
     void cancel() {
@@ -128,7 +133,7 @@ public final class Sandbox implements AutoCloseable {
             if (!error.isNull()) {
                 throw new ExpressionException(errorText.execute(error).asString());
             }
-            return convert(holder.getMember("value"));
+            return convertEach(holder.getMember("value"));
         } catch (PolyglotException e) {
             throw translate(e, code);
         } finally {
@@ -221,6 +226,33 @@ public final class Sandbox implements AutoCloseable {
             return null;
         }
         return Json.parse(json.asString());
+    }
+
+    /** Converts an array element by element, so that a large result never becomes one large string. */
+    private Object convertEach(Value v) {
+        if (v == null || !v.hasArrayElements() || v.isProxyObject()) {
+            return convert(v);
+        }
+        long size = v.getArraySize();
+        java.util.List<Object> list = new java.util.ArrayList<>((int) Math.min(size, Integer.MAX_VALUE));
+        dev.switchboard.platform.json.JsonObject.Builder compact = new dev.switchboard.platform.json.JsonObject.Builder();
+        for (long i = 0; i < size; i++) {
+            Object element = convert(v.getArrayElement(i));
+            list.add(element instanceof java.util.Map<?, ?> m ? compactItem(compact, m) : element);
+        }
+        return list;
+    }
+
+    /** An item ({@code {json: {...}}}) or plain object, compacted so that a large result stays small. */
+    @SuppressWarnings("unchecked")
+    private static Object compactItem(dev.switchboard.platform.json.JsonObject.Builder compact, java.util.Map<?, ?> m) {
+        java.util.Map<String, Object> map = (java.util.Map<String, Object>) m;
+        if (map.get("json") instanceof java.util.Map<?, ?> json) {
+            java.util.Map<String, Object> item = new java.util.LinkedHashMap<>(map);
+            item.put("json", compact.compact((java.util.Map<String, Object>) json));
+            return item;
+        }
+        return compact.compact(map);
     }
 
     private ExpressionException translate(PolyglotException e, String code) {

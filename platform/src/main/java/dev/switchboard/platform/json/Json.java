@@ -144,6 +144,11 @@ public final class Json {
         return value;
     }
 
+    /** The compact, immutable form of a JSON object (see {@link JsonObject}). */
+    public static Map<String, Object> compact(Map<String, Object> map) {
+        return new JsonObject.Builder().compact(map);
+    }
+
     /** The JavaScript {@code typeof}-like name of a value, for messages. */
     public static String typeName(Object value) {
         if (value == null) {

@@ -25,7 +25,7 @@ public record Item(Map<String, Object> json, Map<String, Object> binary, List<Pa
     }
 
     public static Item of(Map<String, Object> json, int pairedWith) {
-        return new Item(json, null, List.of(PairedItem.of(pairedWith)));
+        return new Item(json, null, PairedItem.listOf(pairedWith));
     }
 
     /** A deep copy of the json, safe to change. */
@@ -38,7 +38,7 @@ public record Item(Map<String, Object> json, Map<String, Object> binary, List<Pa
     }
 
     public Item withPairedItem(int index) {
-        return new Item(json, binary, List.of(PairedItem.of(index)));
+        return new Item(json, binary, PairedItem.listOf(index));
     }
 
     public Item withPairedItems(List<PairedItem> lineage) {

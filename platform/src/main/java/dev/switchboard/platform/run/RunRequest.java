@@ -35,13 +35,23 @@ public record RunRequest(
         String destinationNode) {
 
     public RunRequest {
-        startItems = startItems == null ? List.of() : List.copyOf(startItems);
+        startItems = startItems == null ? List.of() : compact(startItems);
         mode = mode == null ? "manual" : mode;
         clock = clock == null ? RunClock.system() : clock;
         defaultZone = defaultZone == null ? ZoneId.systemDefault() : defaultZone;
         serverZone = serverZone == null ? ZoneId.systemDefault() : serverZone;
         vars = vars == null ? Map.of() : vars;
         subWorkflows = subWorkflows == null ? SubWorkflowLoader.none() : subWorkflows;
+    }
+
+    /** The run owns its start items: kept in compact, immutable form. */
+    private static List<Item> compact(List<Item> items) {
+        dev.switchboard.platform.json.JsonObject.Builder builder = new dev.switchboard.platform.json.JsonObject.Builder();
+        List<Item> out = new java.util.ArrayList<>(items.size());
+        for (Item i : items) {
+            out.add(i.withJson(builder.compact(i.json())));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** A manual run with defaults: pinned data honoured, system clock, waits of any length inline. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.switchboard.platform.expression.ExpressionException;
 import dev.switchboard.platform.expression.JavaScriptEngine;
 import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.json.JsonObject;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.NodeResult;
@@ -189,35 +190,37 @@ final class StepRunner {
             outs.add(List.of());
         }
         List<Item> first = inputs.isEmpty() || inputs.get(0) == null ? List.of() : inputs.get(0);
+        JsonObject.Builder compact = new JsonObject.Builder();
         for (int o = 0; o < outs.size(); o++) {
             List<Item> items = outs.get(o);
             if (items == null) {
                 outs.set(o, List.of());
                 continue;
             }
-            boolean missing = false;
-            for (Item it : items) {
-                if (it.pairedItem().isEmpty()) {
-                    missing = true;
-                    break;
-                }
-            }
-            if (!missing) {
-                continue;
-            }
-            List<Item> fixed = new ArrayList<>(items.size());
+            List<Item> fixed = null;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
-                if (it.pairedItem().isEmpty()) {
+                Item stored = it;
+                if (!(it.json() instanceof JsonObject)) {
+                    stored = stored.withJson(compact.compact(it.json()));
+                }
+                if (stored.pairedItem().isEmpty()) {
                     if (first.size() == 1) {
-                        it = it.withPairedItem(0);
+                        stored = stored.withPairedItem(0);
                     } else if (items.size() == first.size()) {
-                        it = it.withPairedItem(i);
+                        stored = stored.withPairedItem(i);
                     }
                 }
-                fixed.add(it);
+                if (stored != it && fixed == null) {
+                    fixed = new ArrayList<>(items.subList(0, i));
+                }
+                if (fixed != null) {
+                    fixed.add(stored);
+                }
             }
-            outs.set(o, fixed);
+            if (fixed != null) {
+                outs.set(o, java.util.Collections.unmodifiableList(fixed));
+            }
         }
         return outs;
     }

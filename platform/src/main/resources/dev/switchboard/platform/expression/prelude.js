@@ -32,6 +32,14 @@
     }
     currentIndex = itemIndex;
   }
+  // Forget everything read, so that a pooled sandbox holds no run's data.
+  function reset() {
+    gen = -1;
+    dataGen = -1;
+    cache = Object.create(null);
+    dataCache = Object.create(null);
+    timers.length = 0;
+  }
   function cached(key, f) {
     if (key in cache) return cache[key];
     const v = f();
@@ -183,5 +191,5 @@
     return v === undefined ? undefined : JSON.stringify(v);
   }
 
-  return { enter, runAsync, poll, pending, errorText, out, luxon: G.luxon };
+  return { enter, reset, runAsync, poll, pending, errorText, out, luxon: G.luxon };
 })
