@@ -72,9 +72,14 @@ final class RunCommand {
         }
         Workflow workflow;
         List<Item> items;
-        LocalEngine engine = LocalEngine.load();
+        LocalEngine engine;
         try {
             workflow = WorkflowFiles.readWorkflow(workflowFile);
+            if (JavaScriptUse.needed(workflow)) {
+                // a cold JavaScript context takes about a second: make it while the rest is loaded and checked
+                dev.switchboard.platform.expression.JavaScriptEngine.shared().prewarm();
+            }
+            engine = LocalEngine.load();
             List<Problem> problems = engine.validate(workflow);
             List<Problem> errors = problems.stream().filter(Problem::isError).toList();
             if (!errors.isEmpty()) {

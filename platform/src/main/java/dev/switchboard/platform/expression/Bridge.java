@@ -22,6 +22,10 @@ final class Bridge implements ProxyObject {
 
     volatile ExpressionData data;
 
+    /** Loads Luxon into the sandbox, on the first use of a date. */
+    volatile Runnable luxonLoader = () -> {
+    };
+
     private final Map<String, ProxyExecutable> members = Map.of(
             "items", this::items,
             "item", this::item,
@@ -34,7 +38,11 @@ final class Bridge implements ProxyObject {
                 data.log().info(args[0].asString());
                 return null;
             },
-            "nowMs", args -> (double) data.now().toEpochMilli());
+            "nowMs", args -> (double) data.now().toEpochMilli(),
+            "loadLuxon", args -> {
+                luxonLoader.run();
+                return null;
+            });
 
     private Object items(Value... args) {
         ExpressionData d = data;

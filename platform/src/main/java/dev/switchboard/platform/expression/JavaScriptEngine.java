@@ -32,6 +32,7 @@ public final class JavaScriptEngine implements AutoCloseable {
     private final SandboxLimits expressionLimits;
     private final SandboxLimits scriptLimits;
     private final ConcurrentLinkedDeque<Sandbox> pool = new ConcurrentLinkedDeque<>();
+    private volatile java.util.concurrent.CompletableFuture<Void> warming;
     private final ScheduledExecutorService watchdog;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final java.util.concurrent.ConcurrentHashMap<Sandbox, Watch> watched = new java.util.concurrent.ConcurrentHashMap<>();
@@ -93,7 +94,26 @@ public final class JavaScriptEngine implements AutoCloseable {
      */
     public Sandbox acquire() {
         Sandbox s = pool.pollFirst();
-        return s != null ? s : new Sandbox(this, Math.max(expressionLimits.statements(), scriptLimits.statements()));
+        if (s == null && warming != null) {
+            warming.join();
+            s = pool.pollFirst();
+        }
+        return s != null ? s : newSandbox();
+    }
+
+    private Sandbox newSandbox() {
+        return new Sandbox(this, Math.max(expressionLimits.statements(), scriptLimits.statements()));
+    }
+
+    /**
+     * Starts creating a sandbox in the background (a cold JavaScript context takes about a second),
+     * for a process that knows it will need one soon — the command line, while it reads its files.
+     */
+    public void prewarm() {
+        if (warming == null && pool.isEmpty()) {
+            warming = java.util.concurrent.CompletableFuture.runAsync(() -> pool.offerFirst(newSandbox()),
+                    r -> Thread.ofPlatform().daemon().name("switchboard-js-prewarm").start(r));
+        }
     }
 
     public void release(Sandbox sandbox) {

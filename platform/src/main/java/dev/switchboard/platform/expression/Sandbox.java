@@ -36,6 +36,7 @@ public final class Sandbox implements AutoCloseable {
     private final Value pending;
     private final Value out;
     private final Value reset;
+    private final Value setZone;
     private final Value errorText;
     private final Map<String, Value> compiled = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -70,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
                 .err(OutputStream.nullOutputStream())
                 .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
                 .build();
-        context.eval(owner.luxon());
+        bridge.luxonLoader = () -> context.eval(owner.luxon());
         context.eval(owner.extensions());
         Value api = context.eval(owner.prelude()).execute(bridge);
         this.enter = api.getMember("enter");
@@ -79,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
         this.pending = api.getMember("pending");
         this.out = api.getMember("out");
         this.reset = api.getMember("reset");
+        this.setZone = api.getMember("setZone");
         this.errorText = api.getMember("errorText");
         context.resetLimits();
     }
@@ -168,7 +170,7 @@ public final class Sandbox implements AutoCloseable {
         String z = data.zone().getId();
         if (!z.equals(zone)) {
             zone = z;
-            context.eval("js", "luxon.Settings.defaultZone = " + Json.write(z) + ";");
+            setZone.execute(z);
         }
         context.resetLimits();
         owner.watch(this, limits.cpuTime().toNanos());

@@ -2,10 +2,12 @@
 // non-enumerable prototype members so that JSON and for..in see nothing new.
 (function () {
   'use strict';
-  const { DateTime, Duration } = globalThis.luxon;
+  // Luxon loads on first use (see the prelude): reach it through these, never at load time.
+  const DT = () => globalThis.DateTime;
+  const isDateTime = (v) => globalThis.__isDateTime(v);
   const add = (proto, name, fn) => Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
   const isEmptyValue = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
-    || (typeof v === 'object' && !(v instanceof DateTime) && Object.keys(v).length === 0);
+    || (typeof v === 'object' && !isDateTime(v) && Object.keys(v).length === 0);
   const unitOf = (u) => {
     const m = String(u || 'milliseconds').toLowerCase();
     const map = { ms: 'milliseconds', millisecond: 'milliseconds', milliseconds: 'milliseconds', s: 'seconds', second: 'seconds', seconds: 'seconds',
@@ -15,6 +17,7 @@
     return map[m] || map[u] || m;
   };
   const toDateTime = (v) => {
+    const DateTime = DT();
     if (v instanceof DateTime) return v;
     if (v instanceof Date) return DateTime.fromJSDate(v);
     if (typeof v === 'number') return DateTime.fromMillis(v);
@@ -39,7 +42,7 @@
   add(S, 'isEmpty', function () { return this.length === 0; });
   add(S, 'isNotEmpty', function () { return this.length > 0; });
   add(S, 'isBlank', function () { return this.trim().length === 0; });
-  add(S, 'toDateTime', function (fmt) { return fmt ? DateTime.fromFormat(String(this), fmt) : toDateTime(String(this)); });
+  add(S, 'toDateTime', function (fmt) { return fmt ? DT().fromFormat(String(this), fmt) : toDateTime(String(this)); });
   add(S, 'toDate', function () { return toDateTime(String(this)); });
   add(S, 'toNumber', function () { const n = Number(String(this).trim()); if (isNaN(n)) throw new Error('cannot convert "' + this + '" to a number'); return n; });
   add(S, 'toInt', function () { return parseInt(this, 10); });
@@ -81,9 +84,9 @@
   add(N, 'format', function (locale, opts) { return new Intl.NumberFormat(locale, opts).format(this); });
   add(N, 'toDateTime', function (fmt) {
     const n = Number(this);
-    if (fmt === 's') return DateTime.fromSeconds(n);
-    if (fmt === 'excel') return DateTime.fromMillis(Math.round((n - 25569) * 86400000), { zone: 'utc' });
-    return DateTime.fromMillis(n);
+    if (fmt === 's') return DT().fromSeconds(n);
+    if (fmt === 'excel') return DT().fromMillis(Math.round((n - 25569) * 86400000), { zone: 'utc' });
+    return DT().fromMillis(n);
   });
 
   // Arrays
@@ -136,21 +139,24 @@
   add(O, 'toJsonString', function () { return JSON.stringify(this); });
   add(O, 'urlEncode', function () { return Object.entries(this).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&'); });
 
-  // Dates (Luxon), with n8n's additions
-  const D = DateTime.prototype;
-  const plus = D.plus;
-  const minus = D.minus;
-  add(D, 'plus', function (n, unit) { return typeof n === 'number' ? plus.call(this, { [unitOf(unit)]: n }) : plus.call(this, n); });
-  add(D, 'minus', function (n, unit) { return typeof n === 'number' ? minus.call(this, { [unitOf(unit)]: n }) : minus.call(this, n); });
-  add(D, 'format', function (fmt) { return this.toFormat(fmt); });
-  add(D, 'beginningOf', function (unit = 'week') { return this.startOf(unitOf(unit).replace(/s$/, '')); });
-  add(D, 'endOfMonth', function () { return this.endOf('month'); });
-  add(D, 'isWeekend', function () { return this.weekday >= 6; });
-  add(D, 'isBetween', function (a, b) { const x = toDateTime(a); const y = toDateTime(b); return this > x && this < y; });
-  add(D, 'extract', function (unit = 'week') { const u = unitOf(unit).replace(/s$/, ''); return u === 'week' ? this.weekNumber : this.get(u); });
-  add(D, 'toDateTime', function () { return this; });
-  add(D, 'diffTo', function (other, unit = 'days') { return this.diff(toDateTime(other), unitOf(unit)).as(unitOf(unit)); });
-  add(D, 'isInLast', function (n = 0, unit = 'minutes') { const now = DateTime.now(); return this >= now.minus({ [unitOf(unit)]: n }) && this <= now; });
-  add(Date.prototype, 'toDateTime', function () { return DateTime.fromJSDate(this); });
-  add(Duration.prototype, 'toDateTime', function () { return DateTime.now().plus(this); });
+  // Dates (Luxon), with n8n's additions: installed when Luxon loads.
+  globalThis.__installDateExtensions = function (luxon) {
+    const { DateTime, Duration } = luxon;
+    const D = DateTime.prototype;
+    const plus = D.plus;
+    const minus = D.minus;
+    add(D, 'plus', function (n, unit) { return typeof n === 'number' ? plus.call(this, { [unitOf(unit)]: n }) : plus.call(this, n); });
+    add(D, 'minus', function (n, unit) { return typeof n === 'number' ? minus.call(this, { [unitOf(unit)]: n }) : minus.call(this, n); });
+    add(D, 'format', function (fmt) { return this.toFormat(fmt); });
+    add(D, 'beginningOf', function (unit = 'week') { return this.startOf(unitOf(unit).replace(/s$/, '')); });
+    add(D, 'endOfMonth', function () { return this.endOf('month'); });
+    add(D, 'isWeekend', function () { return this.weekday >= 6; });
+    add(D, 'isBetween', function (a, b) { const x = toDateTime(a); const y = toDateTime(b); return this > x && this < y; });
+    add(D, 'extract', function (unit = 'week') { const u = unitOf(unit).replace(/s$/, ''); return u === 'week' ? this.weekNumber : this.get(u); });
+    add(D, 'toDateTime', function () { return this; });
+    add(D, 'diffTo', function (other, unit = 'days') { return this.diff(toDateTime(other), unitOf(unit)).as(unitOf(unit)); });
+    add(D, 'isInLast', function (n = 0, unit = 'minutes') { const now = DateTime.now(); return this >= now.minus({ [unitOf(unit)]: n }) && this <= now; });
+    add(Date.prototype, 'toDateTime', function () { return DateTime.fromJSDate(this); });
+    add(Duration.prototype, 'toDateTime', function () { return DateTime.now().plus(this); });
+  };
 })();

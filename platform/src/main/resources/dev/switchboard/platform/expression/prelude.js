@@ -8,7 +8,25 @@
     'load', 'loadWithNewGlobal', 'print', 'printErr', 'quit', 'exit', 'readline', 'readbuffer', 'read', 'console']) {
     try { delete G[name]; } catch (e) { /* non-configurable: leave it */ }
   }
-  const { DateTime, Duration, Interval, Settings } = G.luxon;
+  // Luxon (82 kB) loads on the first use of a date, so that expressions without dates start fast.
+  let luxon = null;
+  let zone = 'UTC';
+  function dates() {
+    if (luxon === null) {
+      bridge.loadLuxon();
+      luxon = G.luxon;
+      luxon.Settings.now = () => bridge.nowMs();
+      luxon.Settings.throwOnInvalid = false;
+      luxon.Settings.defaultZone = zone;
+      G.__installDateExtensions(luxon);
+    }
+    return luxon;
+  }
+  function setZone(z) {
+    zone = z;
+    if (luxon !== null) luxon.Settings.defaultZone = z;
+  }
+  G.__isDateTime = (v) => luxon !== null && v instanceof luxon.DateTime;
   const parse = (s) => (s === null || s === undefined ? undefined : JSON.parse(s));
   // Two caches: one per evaluated item (its json, its lineage), one per node execution (all input
   // items, other nodes' outputs), so that reading $json never copies every item.
@@ -18,8 +36,6 @@
   let cache = Object.create(null);
   let dataCache = Object.create(null);
 
-  Settings.now = () => bridge.nowMs();
-  Settings.throwOnInvalid = false;
 
   function enter(g, dg, itemIndex) {
     if (dg !== dataGen) {
@@ -136,8 +152,8 @@
   define('$vars', () => info().vars);
   define('$prevNode', () => info().prevNode);
   define('$parameter', () => cached('params', () => parse(bridge.params(null))));
-  define('$now', () => DateTime.now());
-  define('$today', () => DateTime.now().startOf('day'));
+  define('$now', () => dates().DateTime.now());
+  define('$today', () => dates().DateTime.now().startOf('day'));
   define('$env', () => fail('access to environment variables is not allowed in expressions'));
   define('$node', () => new Proxy({}, { get: (_, name) => (typeof name === 'string' ? legacyNode(name) : undefined) }));
   define('items', () => inputItems());
@@ -147,13 +163,13 @@
   G.$item = (index) => ({ get $json() { return inputItems()[index]?.json; }, $node: G.$node });
   G.$if = (c, a, b) => (c ? a : b);
   G.$ifEmpty = (v, d) => (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
-    || (typeof v === 'object' && !Array.isArray(v) && !(v instanceof DateTime) && Object.keys(v).length === 0) ? d : v);
+    || (typeof v === 'object' && !Array.isArray(v) && !G.__isDateTime(v) && Object.keys(v).length === 0) ? d : v);
   G.$max = (...a) => Math.max(...a);
   G.$min = (...a) => Math.min(...a);
   G.$evaluateExpression = () => fail('$evaluateExpression is not supported');
-  G.DateTime = DateTime;
-  G.Duration = Duration;
-  G.Interval = Interval;
+  for (const name of ['DateTime', 'Duration', 'Interval']) {
+    Object.defineProperty(G, name, { get: () => dates()[name], configurable: true, enumerable: false });
+  }
 
   // console.log and friends go to the step's log.
   const fmt = (a) => a.map((x) => (typeof x === 'string' ? x : (() => { try { return JSON.stringify(x); } catch (e) { return String(x); } })())).join(' ');
@@ -191,5 +207,5 @@
     return v === undefined ? undefined : JSON.stringify(v);
   }
 
-  return { enter, reset, runAsync, poll, pending, errorText, out, luxon: G.luxon };
+  return { enter, reset, setZone, runAsync, poll, pending, errorText, out };
 })
