@@ -21,18 +21,20 @@ jdk:
 	  echo "       (for example: apt-get install temurin-25-jdk, or openjdk-21-jdk)." >&2; exit 1; fi
 	@echo "using JDK $(JDK)"
 
-$(JAR): jdk $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
-	$(MVN) -q -DskipTests install
+SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
+
+$(JAR): $(SOURCES) | jdk
+	$(MVN) -q -Dmaven.test.skip=true install
 
 build: $(JAR)
 
-run: $(JAR)
-	JAVA_HOME="$(JDK)" "$(JDK)/bin/java" -jar $(JAR)
+run: $(JAR) | jdk
+	"$(JDK)/bin/java" -jar $(JAR)
 
 test: jdk
 	$(MVN) install
 
-bench: $(JAR)
+bench: $(JAR) | jdk
 	"$(JDK)/bin/java" -Xmx256m -XX:+UseSerialGC -Dpolyglot.engine.WarnInterpreterOnly=false -jar $(JAR) bench
 
 clean: jdk

@@ -1,0 +1,37 @@
+package dev.switchboard.platform.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.switchboard.platform.paging.Page;
+
+/**
+ * Where runs and their steps live. Every operation is a single-document write, so the store needs
+ * no transactions: a run is created queued, claimed with a lease by one worker at a time
+ * ({@code findOneAndUpdate}), its steps are journaled one document each, and a run whose lease
+ * expired (its worker died) is claimed again and resumes after its last finished step.
+ */
+public interface RunStore extends RunJournal {
+
+    /** Stores a queued run; when a run with the same non-null key exists, returns that one instead. */
+    RunRecord create(RunRecord run);
+
+    Optional<RunRecord> get(String id);
+
+    /** Runs matching the filter, newest first. */
+    Page<RunRecord> list(RunFilter filter, Page.Request request);
+
+    /**
+     * Takes the oldest run that is due — queued, running with an expired lease, or waiting with its
+     * time come — and leases it to {@code worker} until {@code now + lease}. At most one worker gets
+     * each run.
+     */
+    Optional<RunRecord> claim(String worker, Instant now, Duration lease);
+
+    /** Extends the lease; false when the worker no longer holds the run. */
+    boolean heartbeat(String runId, String worker, Instant leaseUntil);
+
+    /** Records how the run ended (or that it waits until {@code resumeAt}) and releases its lease. */
+    void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
+}

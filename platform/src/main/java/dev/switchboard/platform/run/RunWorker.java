@@ -1,0 +1,104 @@
+package dev.switchboard.platform.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+import dev.switchboard.platform.workflow.Workflow;
+
+/**
+ * Takes due runs from the store and executes them, holding a lease it renews while the run
+ * progresses. Any number of workers, on any number of instances, may share one store: the claim
+ * decides who runs what, and a run whose worker died is resumed by another after its lease expires.
+ */
+public final class RunWorker {
+
+    private final String id;
+    private final RunStore store;
+    private final WorkflowExecutor executor;
+    private final BiFunction<String, Integer, Workflow> workflows;
+    private final Duration lease;
+    private final RunClock clock;
+    private final ZoneId defaultZone;
+    private final SubWorkflowLoader subWorkflows;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "switchboard-run-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param workflows finds the workflow a run names, by workflow id and version (0: the draft)
+     */
+    public RunWorker(String id, RunStore store, WorkflowExecutor executor, BiFunction<String, Integer, Workflow> workflows,
+            Duration lease, RunClock clock, ZoneId defaultZone, SubWorkflowLoader subWorkflows) {
+        this.id = id;
+        this.store = store;
+        this.executor = executor;
+        this.workflows = workflows;
+        this.lease = lease;
+        this.clock = clock;
+        this.defaultZone = defaultZone;
+        this.subWorkflows = subWorkflows;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Claims one due run and executes it (or resumes it); empty when nothing was due. */
+    public Optional<RunResult> runOne() {
+        Instant now = clock.now();
+        Optional<RunRecord> claimed = store.claim(id, now, lease);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        RunRecord run = claimed.get();
+        Workflow workflow;
+        try {
+            workflow = workflows.apply(run.workflowId(), run.workflowVersion());
+        } catch (RuntimeException e) {
+            StepError error = new StepError("the workflow of this run cannot be loaded: " + e.getMessage(), null, null,
+                    -1, null);
+            store.release(run.id(), id, RunStatus.FAILED, error, null, clock.now());
+            return Optional.of(new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null));
+        }
+        long renewEvery = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
+                () -> store.heartbeat(run.id(), id, clock.now().plus(lease)), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        RunResult result;
+        try {
+            RunRequest request = new RunRequest(run.id(), workflow, run.startNode(), run.input(), false, run.mode(), clock,
+                    defaultZone, null, Map.of(), subWorkflows, 5_000, null);
+            result = executor.execute(request, store);
+        } catch (RuntimeException e) {
+            StepError error = new StepError("the run stopped unexpectedly: " + e.getMessage(), null, null, -1,
+                    e.getClass().getSimpleName());
+            result = new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
+        } finally {
+            beat.cancel(false);
+        }
+        store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+        return Optional.of(result);
+    }
+
+    /** Runs every due run; returns how many ran. */
+    public int drain() {
+        int n = 0;
+        while (runOne().isPresent()) {
+            n++;
+        }
+        return n;
+    }
+
+    public void close() {
+        heartbeats.shutdownNow();
+    }
+}

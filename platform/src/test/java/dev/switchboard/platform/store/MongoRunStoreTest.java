@@ -1,0 +1,199 @@
+package dev.switchboard.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.platform.TestNodes;
+import dev.switchboard.platform.expression.JavaScriptEngine;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.run.RunClock;
+import dev.switchboard.platform.run.RunFilter;
+import dev.switchboard.platform.run.RunJournal;
+import dev.switchboard.platform.run.RunRecord;
+import dev.switchboard.platform.run.RunRequest;
+import dev.switchboard.platform.run.RunResult;
+import dev.switchboard.platform.run.RunStatus;
+import dev.switchboard.platform.run.RunWorker;
+import dev.switchboard.platform.run.Step;
+import dev.switchboard.platform.run.StepError;
+import dev.switchboard.platform.run.SubWorkflowLoader;
+import dev.switchboard.platform.run.WorkflowExecutor;
+import dev.switchboard.platform.workflow.Workflow;
+
+/** Runs in the embedded MongoDB: created once per key, claimed by one worker, resumed after a crash. */
+class MongoRunStoreTest {
+
+    private final MongoConnection connection = MongoConnection.inMemory();
+    private final MongoRunStore store = new MongoRunStore(connection);
+    private final Instant t0 = Instant.parse("2024-06-01T08:00:00Z");
+
+    @BeforeEach
+    void reset() {
+        TestNodes.ATTEMPTS.clear();
+    }
+
+    @AfterEach
+    void close() {
+        connection.close();
+    }
+
+    private RunRecord queued(String id, String key) {
+        return RunRecord.queued(id, "wf-1", 1, "Invoices", "trigger", key, null,
+                List.of(Item.of(Map.of("n", 1L))), t0.plusSeconds(id.hashCode() % 100));
+    }
+
+    @Test
+    void aTriggerKeyMakesOneRunHoweverOftenItFires() {
+        RunRecord first = store.create(queued("r1", "schedule:wf-1:2024-06-01T08:00Z"));
+        RunRecord again = store.create(queued("r2", "schedule:wf-1:2024-06-01T08:00Z"));
+        assertThat(again.id()).isEqualTo("r1");
+        assertThat(store.list(RunFilter.all(), Page.Request.first(10)).total()).isEqualTo(1);
+        assertThat(first.input()).extracting(Item::json).containsExactly(Map.of("n", 1L));
+    }
+
+    @Test
+    void eightWorkersClaimingEighteenRunsGetEachRunExactlyOnce() throws Exception {
+        for (int i = 0; i < 18; i++) {
+            store.create(queued("run-" + i, null));
+        }
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int w = 0; w < 8; w++) {
+            String worker = "worker-" + w;
+            pool.submit(() -> {
+                Optional<RunRecord> r;
+                while ((r = store.claim(worker, t0.plusSeconds(1000), Duration.ofMinutes(1))).isPresent()) {
+                    claimed.add(r.get().id());
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(claimed).hasSize(18).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anExpiredLeaseLetsAnotherWorkerTakeTheRunOver() {
+        store.create(queued("r", null));
+        assertThat(store.claim("a", t0, Duration.ofSeconds(30))).isPresent();
+        assertThat(store.claim("b", t0.plusSeconds(10), Duration.ofSeconds(30))).isEmpty();
+        assertThat(store.heartbeat("r", "a", t0.plusSeconds(60))).isTrue();
+        assertThat(store.claim("b", t0.plusSeconds(45), Duration.ofSeconds(30))).isEmpty();
+        RunRecord taken = store.claim("b", t0.plusSeconds(61), Duration.ofSeconds(30)).orElseThrow();
+        assertThat(taken.worker()).isEqualTo("b");
+        assertThat(store.heartbeat("r", "a", t0.plusSeconds(120))).isFalse();
+    }
+
+    @Test
+    void aWaitingRunIsDueAtItsResumeTime() {
+        store.create(queued("r", null));
+        store.claim("a", t0, Duration.ofSeconds(30));
+        store.release("r", "a", RunStatus.WAITING, null, t0.plusSeconds(3600), t0);
+        assertThat(store.get("r").orElseThrow().status()).isEqualTo(RunStatus.WAITING);
+        assertThat(store.claim("b", t0.plusSeconds(3599), Duration.ofSeconds(30))).isEmpty();
+        assertThat(store.claim("b", t0.plusSeconds(3600), Duration.ofSeconds(30))).isPresent();
+    }
+
+    @Test
+    void runsListNewestFirstWithFilters() {
+        for (int i = 0; i < 5; i++) {
+            store.create(RunRecord.queued("r" + i, i < 3 ? "wf-a" : "wf-b", 1, "W", "manual", null, null, List.of(),
+                    t0.plusSeconds(i * 60L)));
+        }
+        store.claim("w", t0.plusSeconds(999), Duration.ofMinutes(1));
+        store.release("r0", "w", RunStatus.FAILED, new StepError("boom", "Node", null, 2, null), null, t0.plusSeconds(999));
+        assertThat(store.list(new RunFilter("wf-a", null, null, null), Page.Request.first(10)).items())
+                .extracting(RunRecord::id).containsExactly("r2", "r1", "r0");
+        assertThat(store.list(new RunFilter(null, RunStatus.FAILED, null, null), Page.Request.first(10)).items())
+                .singleElement().satisfies(r -> {
+                    assertThat(r.error().describe()).isEqualTo("node \"Node\", item 2: boom");
+                    assertThat(r.finishedAt()).isNotNull();
+                });
+        assertThat(store.list(new RunFilter(null, null, t0.plusSeconds(60), t0.plusSeconds(180)), Page.Request.first(10))
+                .items()).extracting(RunRecord::id).containsExactly("r2", "r1");
+        Page<RunRecord> second = store.list(RunFilter.all(), new Page.Request(1, 2));
+        assertThat(second.items()).extracting(RunRecord::id).containsExactly("r2", "r1");
+        assertThat(second.total()).isEqualTo(5);
+    }
+
+    private static final String FLOW = """
+            {'name': 'resume', 'nodes': [
+              {'name': 'T', 'type': 'switchboard.manualTrigger', 'position': [0, 0], 'parameters': {}},
+              {'name': 'Once', 'type': 'switchboard.stopAndError', 'position': [200, 0], 'parameters': {'failures': 0}},
+              {'name': 'Loop', 'type': 'switchboard.splitInBatches', 'typeVersion': 3, 'position': [400, 0], 'parameters': {}},
+              {'name': 'Body', 'type': 'switchboard.stopAndError', 'position': [600, 100], 'parameters': {'failures': 0}},
+              {'name': 'Done', 'type': 'switchboard.noOp', 'position': [600, -100], 'parameters': {}}],
+             'connections': {'T': {'main': [[{'node': 'Once', 'type': 'main', 'index': 0}]]},
+                             'Once': {'main': [[{'node': 'Loop', 'type': 'main', 'index': 0}]]},
+                             'Loop': {'main': [[{'node': 'Done', 'type': 'main', 'index': 0}], [{'node': 'Body', 'type': 'main', 'index': 0}]]},
+                             'Body': {'main': [[{'node': 'Loop', 'type': 'main', 'index': 0}]]}}}""";
+
+    /** A journal that dies (like a killed process) when it is asked to write step {@code crashAt}. */
+    private record CrashingJournal(RunJournal inner, int crashAt) implements RunJournal {
+        @Override
+        public void stepFinished(String runId, Step step) {
+            if (step.index() == crashAt) {
+                throw new IllegalStateException("the process died");
+            }
+            inner.stepFinished(runId, step);
+        }
+
+        @Override
+        public List<Step> steps(String runId) {
+            return inner.steps(runId);
+        }
+    }
+
+    @Test
+    void aRunWhoseWorkerDiedResumesOnAnotherAfterTheLastFinishedStepLoopStateIncluded() throws Exception {
+        Workflow workflow = TestNodes.workflow(FLOW);
+        WorkflowExecutor executor = new WorkflowExecutor(TestNodes.types(), JavaScriptEngine.shared());
+        RunClock clock = RunClock.virtual(t0);
+        store.create(RunRecord.queued("r", "wf-1", 1, "resume", "manual", null, null,
+                List.of(Item.of(Map.of("i", 1L)), Item.of(Map.of("i", 2L)), Item.of(Map.of("i", 3L))), t0));
+        // worker A claims the run and dies while writing step 5 (in the middle of the loop)
+        RunRecord claimed = store.claim("A", clock.now(), Duration.ofSeconds(30)).orElseThrow();
+        RunRequest request = new RunRequest(claimed.id(), workflow, null, claimed.input(), false, "manual", clock,
+                ZoneId.of("UTC"), null, Map.of(), SubWorkflowLoader.none(), 0, null);
+        try {
+            executor.execute(request, new CrashingJournal(store, 5));
+        } catch (IllegalStateException expected) {
+            // the process died here
+        }
+        assertThat(store.steps("r")).hasSize(5);
+        assertThat(TestNodes.ATTEMPTS.get("Once").get()).isEqualTo(1);
+        // nobody may take it over while A's lease holds; afterwards worker B does, and finishes it
+        RunWorker b = new RunWorker("B", store, executor, (id, version) -> workflow, Duration.ofSeconds(30), clock,
+                ZoneId.of("UTC"), SubWorkflowLoader.none());
+        assertThat(b.runOne()).isEmpty();
+        clock.sleep(31_000);
+        RunResult result = b.runOne().orElseThrow();
+        b.close();
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(TestNodes.ATTEMPTS.get("Once").get()).as("finished steps are not run again").isEqualTo(1);
+        assertThat(result.output("Done")).extracting(i -> i.json().get("i")).containsExactly(1L, 2L, 3L);
+        assertThat(store.steps("r")).extracting(Step::node)
+                .containsExactly("T", "Once", "Loop", "Body", "Loop", "Body", "Loop", "Body", "Loop", "Done");
+        RunRecord done = store.get("r").orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.worker()).isNull();
+        assertThat(done.finishedAt()).isNotNull();
+    }
+}
