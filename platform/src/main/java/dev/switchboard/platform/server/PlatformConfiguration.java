@@ -1,0 +1,54 @@
+package dev.switchboard.platform.server;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.switchboard.platform.engine.LocalEngine;
+import dev.switchboard.platform.run.RunStore;
+import dev.switchboard.platform.store.MongoConnection;
+import dev.switchboard.platform.store.MongoRunStore;
+import dev.switchboard.platform.store.MongoWorkflowStore;
+import dev.switchboard.platform.workflow.WorkflowStore;
+
+/** The platform's parts as Spring beans. */
+@Configuration(proxyBeanMethods = false)
+public class PlatformConfiguration {
+
+    @Bean
+    ServerSettings serverSettings(Environment env) {
+        return ServerSettings.from(env);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoConnection mongoConnection(ServerSettings settings) {
+        return MongoConnection.from(settings.mongoUri(), settings.dataDir());
+    }
+
+    @Bean
+    WorkflowStore workflowStore(MongoConnection connection) {
+        return new MongoWorkflowStore(connection, Clock.systemUTC());
+    }
+
+    @Bean
+    RunStore runStore(MongoConnection connection) {
+        return new MongoRunStore(connection);
+    }
+
+    @Bean
+    LocalEngine localEngine() {
+        return LocalEngine.load();
+    }
+
+    @Bean
+    RunService runService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings) {
+        return new RunService(workflows, runs, engine, settings);
+    }
+
+    @Bean
+    DatabaseHealth databaseHealth(MongoConnection connection) {
+        return new DatabaseHealth(connection);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.platform.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The server's configuration, from the environment or the Spring property of the same meaning:
+ * {@code MONGODB_URI} ({@code switchboard.mongodb-uri}), {@code SWITCHBOARD_DATA_DIR}
+ * ({@code switchboard.data-dir}, default {@code ./data}), {@code SWITCHBOARD_API_KEY}
+ * ({@code switchboard.api-key}), {@code switchboard.workers} (runs executed at once, default 2),
+ * {@code switchboard.lease-seconds} (default 60), {@code switchboard.timezone} (the default zone).
+ */
+public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone) {
+
+    public static ServerSettings from(Environment env) {
+        String uri = first(env, "MONGODB_URI", "switchboard.mongodb-uri");
+        String dir = first(env, "SWITCHBOARD_DATA_DIR", "switchboard.data-dir");
+        String key = first(env, "SWITCHBOARD_API_KEY", "switchboard.api-key");
+        String zone = first(env, "SWITCHBOARD_TIMEZONE", "switchboard.timezone");
+        return new ServerSettings(uri, Path.of(dir == null ? "data" : dir), key,
+                env.getProperty("switchboard.workers", Integer.class, 2),
+                Duration.ofSeconds(env.getProperty("switchboard.lease-seconds", Long.class, 60L)),
+                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone));
+    }
+
+    private static String first(Environment env, String... names) {
+        for (String n : names) {
+            String v = env.getProperty(n);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
