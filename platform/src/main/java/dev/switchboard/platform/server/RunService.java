@@ -64,8 +64,13 @@ public final class RunService implements SmartLifecycle {
 
     /** Queues a run of a workflow version (0: the draft) from its manual trigger with these items. */
     public RunRecord start(StoredWorkflow workflow, int version, List<Item> items, String mode) {
+        return start(workflow, version, null, items, mode);
+    }
+
+    /** Queues a run that starts from the named trigger node (a webhook, a schedule) with these items. */
+    public RunRecord start(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
         RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), workflow.id(), version,
-                workflow.name(), mode, null, null, items, Clock.systemUTC().instant()));
+                workflow.name(), mode, null, startNode, items, Clock.systemUTC().instant()));
         wake();
         return run;
     }

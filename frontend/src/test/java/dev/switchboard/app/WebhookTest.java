@@ -1,0 +1,142 @@
+package dev.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.run.RunFilter;
+import dev.switchboard.platform.run.RunRecord;
+import dev.switchboard.platform.run.RunStatus;
+import dev.switchboard.platform.run.RunStore;
+import dev.switchboard.platform.server.RunService;
+import dev.switchboard.platform.workflow.StoredWorkflow;
+import dev.switchboard.platform.workflow.WorkflowJson;
+import dev.switchboard.platform.workflow.WorkflowStore;
+
+/** Webhooks over real HTTP: published and active at /webhook, drafts at /webhook-test. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookTest {
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "webhook-data");
+        registry.add("switchboard.data-dir", dir::toString);
+        registry.add("switchboard.api-key", () -> "k");
+        registry.add("switchboard.webhook.max-body-bytes", () -> "2000");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    WorkflowStore workflows;
+
+    @Autowired
+    RunStore runs;
+
+    @Autowired
+    RunService runService;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private StoredWorkflow live(String json) {
+        StoredWorkflow w = workflows.create(WorkflowJson.read(json));
+        workflows.publish(w.id(), "test", null);
+        return workflows.setActive(w.id(), true);
+    }
+
+    private static String webhookThen(String path, String mode, String nextNode) {
+        return """
+                {"name": "hook %1$s", "nodes": [
+                  {"parameters": {"httpMethod": "POST", "path": "%1$s", "responseMode": "%2$s", "options": {}},
+                   "name": "Hook", "type": "n8n-nodes-base.webhook", "typeVersion": 2, "position": [0, 0]},
+                  %3$s],
+                 "connections": {"Hook": {"main": [[{"node": "Next", "type": "main", "index": 0}]]}}}"""
+                .formatted(path, mode, nextNode);
+    }
+
+    private static final String PRICE = """
+            {"parameters": {"mode": "manual", "includeOtherFields": false, "options": {},
+              "assignments": {"assignments": [{"id": "1", "name": "price", "value": "={{ $json.body.total * 2 }}", "type": "number"}]}},
+             "name": "Next", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [200, 0]}""";
+
+    @Test
+    void anActiveWorkflowAnswersAtOnceAndRunsWithTheRequestAsItsItem() throws Exception {
+        StoredWorkflow w = live(webhookThen("orders", "onReceived", PRICE));
+        HttpResponse<String> r = post("/webhook/orders", "{\"total\": 21}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(r.body())).containsEntry("message", "Workflow was started");
+        RunRecord run = runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).items().get(0);
+        run = runService.await(run.id(), Duration.ofSeconds(30));
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.mode()).isEqualTo("webhook");
+        Map<String, Object> item = run.input().get(0).json();
+        assertThat(item).containsKeys("headers", "params", "query", "body");
+        assertThat(item.get("body")).isEqualTo(Map.of("total", 21L));
+    }
+
+    @Test
+    void lastNodeModeAnswersWithTheLastNodesFirstItem() throws Exception {
+        live(webhookThen("quote", "lastNode", PRICE));
+        HttpResponse<String> r = post("/webhook/quote", "{\"total\": 21}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(r.body())).isEqualTo(Map.of("price", 42L));
+    }
+
+    @Test
+    void aRespondToWebhookNodeDecidesTheAnswer() throws Exception {
+        live(webhookThen("respond", "responseNode", """
+                {"parameters": {"respondWith": "json", "responseBody": "={{ {\\"ok\\": true, \\"n\\": $json.body.n} }}",
+                  "options": {"responseCode": 201}},
+                 "name": "Next", "type": "n8n-nodes-base.respondToWebhook", "typeVersion": 1.1, "position": [200, 0]}"""));
+        HttpResponse<String> r = post("/webhook/respond", "{\"n\": 7}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(Json.parseObject(r.body())).isEqualTo(Map.of("ok", true, "n", 7L));
+    }
+
+    @Test
+    void draftsAnswerOnlyAtTheTestUrlAndUnknownPathsAreNamed() throws Exception {
+        workflows.create(WorkflowJson.read(webhookThen("draft-only", "lastNode", PRICE)));
+        assertThat(post("/webhook/draft-only", "{\"total\": 1}").statusCode()).isEqualTo(404);
+        HttpResponse<String> test = post("/webhook-test/draft-only", "{\"total\": 1}");
+        assertThat(test.statusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(test.body())).isEqualTo(Map.of("price", 2L));
+        HttpResponse<String> unknown = post("/webhook/nothing-here", "{}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\\\"POST nothing-here\\\" is not registered");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        live(webhookThen("big", "onReceived", PRICE));
+        HttpResponse<String> r = post("/webhook/big", "{\"total\": \"" + "x".repeat(5000) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("too_large");
+        assertThat(runs.list(RunFilter.all(), Page.Request.first(100)).items())
+                .noneMatch(run -> run.workflowName().equals("hook big"));
+        assertThat(List.of(r.statusCode())).containsOnly(413);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.switchboard.platform.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.json.JsonException;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.run.RunRecord;
+import dev.switchboard.platform.run.RunStatus;
+import dev.switchboard.platform.run.RunStore;
+import dev.switchboard.platform.run.Step;
+import dev.switchboard.platform.server.RunService;
+import dev.switchboard.platform.workflow.StoredWorkflow;
+import dev.switchboard.platform.workflow.Workflow;
+import dev.switchboard.platform.workflow.WorkflowNode;
+import dev.switchboard.platform.workflow.WorkflowStore;
+
+/**
+ * Webhooks as n8n serves them: {@code /webhook/{path}} runs the published version of the active
+ * workflow whose Webhook node listens on that path and method; {@code /webhook-test/{path}} runs the
+ * draft. The request becomes the trigger's item ({@code headers}, {@code params}, {@code query},
+ * {@code body}). The answer follows the node's {@code responseMode}: at once, when the last node
+ * finished, or as a Respond to Webhook node says.
+ */
+@RestController
+public class WebhookController {
+
+    private static final String WEBHOOK_TYPE = "switchboard.webhook";
+
+    private final WorkflowStore workflows;
+    private final RunService runs;
+    private final RunStore runStore;
+    private final dev.switchboard.platform.engine.LocalEngine engine;
+    private final long maxBodyBytes;
+
+    public WebhookController(WorkflowStore workflows, RunService runs, RunStore runStore,
+            dev.switchboard.platform.engine.LocalEngine engine,
+            @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.runStore = runStore;
+        this.engine = engine;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    private record Target(StoredWorkflow workflow, int version, Workflow definition, WorkflowNode node) {
+    }
+
+    @RequestMapping({"/webhook/**", "/webhook-test/**"})
+    ResponseEntity<Object> receive(HttpServletRequest request) throws IOException, InterruptedException {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        boolean test = uri.startsWith("/webhook-test/");
+        String path = URLDecoder.decode(uri.substring(test ? "/webhook-test/".length() : "/webhook/".length()),
+                StandardCharsets.UTF_8);
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        Optional<Target> target = find(path, method, test);
+        if (target.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "webhook_not_registered", "the requested webhook \"" + method + " "
+                    + path + "\" is not registered" + (test ? " (test URLs run drafts)" : " (is its workflow published and active?)"),
+                    null);
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return tooLarge();
+        }
+        byte[] bytes = readLimited(request.getInputStream());
+        if (bytes == null) {
+            return tooLarge();
+        }
+        Target t = target.get();
+        String authentication = String.valueOf(t.node().parameters().getOrDefault("authentication", "none"));
+        if (!"none".equals(authentication)) {
+            return error(HttpStatus.FORBIDDEN, "authentication_unavailable", "webhook \"" + path + "\" asks for "
+                    + authentication + ", which needs a credential; credentials are not wired to webhooks yet", null)
+                    ;
+        }
+        Item item = Item.of(requestItem(request, path, bytes));
+        RunRecord run = runs.start(t.workflow(), t.version(), t.node().name(), List.of(item), test ? "manual" : "webhook");
+        String mode = String.valueOf(t.node().parameters().getOrDefault("responseMode", "onReceived"));
+        int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
+        return switch (mode) {
+            case "lastNode" -> lastNode(runs.await(run.id(), Duration.ofMinutes(5)), t, code);
+            case "responseNode" -> responseNode(runs.await(run.id(), Duration.ofMinutes(5)));
+            default -> ResponseEntity.status(code).body(Map.of("message", "Workflow was started"));
+        };
+    }
+
+    private static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details) {
+        return ResponseEntity.status(status).body(ApiErrors.body(status, code, message, details).getBody());
+    }
+
+    private ResponseEntity<Object> tooLarge() {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "too_large", "the request body is larger than "
+                + maxBodyBytes + " bytes", null);
+    }
+
+    private byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        return bytes.length > maxBodyBytes ? null : bytes;
+    }
+
+    private Optional<Target> find(String path, String method, boolean test) {
+        int page = 0;
+        while (true) {
+            Page<StoredWorkflow> batch = workflows.list(null, new Page.Request(page++, Page.Request.MAX_SIZE));
+            for (StoredWorkflow w : batch.items()) {
+                if (!test && (!w.active() || w.publishedVersion() == null)) {
+                    continue;
+                }
+                int version = test ? 0 : w.publishedVersion();
+                Workflow definition = test ? w.draft() : runs.workflowOf(w.id(), version);
+                for (WorkflowNode node : definition.nodes()) {
+                    if (node.disabled() || !isWebhook(node)) {
+                        continue;
+                    }
+                    String nodePath = String.valueOf(node.parameters().getOrDefault("path", "")).replaceAll("^/+|/+$", "");
+                    String nodeMethod = String.valueOf(node.parameters().getOrDefault("httpMethod", "GET")).toUpperCase(Locale.ROOT);
+                    if (nodePath.equals(path.replaceAll("^/+|/+$", "")) && nodeMethod.equals(method)) {
+                        return Optional.of(new Target(w, version, definition, node));
+                    }
+                }
+            }
+            if ((long) page * Page.Request.MAX_SIZE >= batch.total()) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private boolean isWebhook(WorkflowNode node) {
+        return engine.types().find(node.type()).map(t -> t.descriptor().type().equals(WEBHOOK_TYPE)).orElse(false);
+    }
+
+    private static Map<String, Object> requestItem(HttpServletRequest request, String path, byte[] bytes) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        Map<String, Object> query = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (request.getQueryString() != null && request.getQueryString().contains(k)) {
+                query.put(k, v.length == 1 ? v[0] : List.of(v));
+            }
+        });
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("headers", headers);
+        item.put("params", Map.of("path", path));
+        item.put("query", query);
+        item.put("body", body(request, bytes));
+        return item;
+    }
+
+    private static Object body(HttpServletRequest request, byte[] bytes) {
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            try {
+                return Json.parse(text);
+            } catch (JsonException e) {
+                return text;
+            }
+        }
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            Map<String, Object> form = new LinkedHashMap<>();
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.put(k, v);
+            }
+            return form;
+        }
+        return text;
+    }
+
+    private ResponseEntity<Object> lastNode(RunRecord run, Target t, int code) {
+        if (run.status() != RunStatus.SUCCEEDED) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Error in workflow"));
+        }
+        List<Step> steps = runStore.steps(run.id());
+        if (steps.isEmpty()) {
+            return ResponseEntity.status(code).body(Map.of());
+        }
+        Step last = steps.get(steps.size() - 1);
+        List<Item> items = last.outputs() == null || last.outputs().isEmpty() ? List.of() : last.outputs().get(0);
+        Object options = t.node().parameters().get("options");
+        String data = String.valueOf(t.node().parameters().getOrDefault("responseData", "firstEntryJson"));
+        if (options instanceof Map<?, ?> m && m.get("responseData") != null) {
+            data = String.valueOf(m.get("responseData"));
+        }
+        return switch (data) {
+            case "allEntries" -> ResponseEntity.status(code).body(items.stream().map(Item::json).toList());
+            case "noData" -> ResponseEntity.status(code).build();
+            default -> ResponseEntity.status(code).body(items.isEmpty() ? Map.of() : items.get(0).json());
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Object> responseNode(RunRecord run) {
+        for (Step s : runStore.steps(run.id())) {
+            if (s.nodeState() != null && s.nodeState().get("response") instanceof Map<?, ?> response) {
+                Map<String, Object> r = (Map<String, Object>) response;
+                HttpHeaders headers = new HttpHeaders();
+                if (r.get("headers") instanceof Map<?, ?> h) {
+                    h.forEach((k, v) -> headers.add(String.valueOf(k), String.valueOf(v)));
+                }
+                int status = r.get("statusCode") instanceof Number n ? n.intValue() : 200;
+                return ResponseEntity.status(status).headers(headers).body(r.get("body"));
+            }
+        }
+        if (run.status() != RunStatus.SUCCEEDED) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Error in workflow"));
+        }
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("message", "the workflow finished without reaching a Respond to Webhook node"));
+    }
+}
