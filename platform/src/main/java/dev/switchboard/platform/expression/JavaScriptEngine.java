@@ -93,12 +93,17 @@ public final class JavaScriptEngine implements AutoCloseable {
      * watched with its own CPU-time limit.
      */
     public Sandbox acquire() {
-        Sandbox s = pool.pollFirst();
-        if (s == null && warming != null) {
+        if (warming != null && !warming.isDone() && pool.isEmpty()) {
             warming.join();
-            s = pool.pollFirst();
         }
-        return s != null ? s : newSandbox();
+        Sandbox s;
+        while ((s = pool.pollFirst()) != null) {
+            if (!s.isBroken()) {
+                return s;
+            }
+            s.close();
+        }
+        return newSandbox();
     }
 
     private Sandbox newSandbox() {
@@ -153,27 +158,34 @@ public final class JavaScriptEngine implements AutoCloseable {
     private record Watch(Thread thread, long cpuStart, long wallStart, long limitNanos) {
     }
 
-    /** Starts watching the calling thread's CPU time for {@code sandbox}'s current evaluation. */
-    void watch(Sandbox sandbox, long limitNanos) {
+    /** Starts watching the calling thread's CPU time for {@code sandbox}'s current evaluation; returns the token. */
+    Object watch(Sandbox sandbox, long limitNanos) {
         Thread t = Thread.currentThread();
-        watched.put(sandbox, new Watch(t, threads.getThreadCpuTime(t.threadId()), System.nanoTime(), limitNanos));
+        Watch w = new Watch(t, threads.getThreadCpuTime(t.threadId()), System.nanoTime(), limitNanos);
+        watched.put(sandbox, w);
+        return w;
     }
 
-    void unwatch(Sandbox sandbox) {
-        watched.remove(sandbox);
+    void unwatch(Sandbox sandbox, Object token) {
+        if (token != null) {
+            watched.remove(sandbox, token);
+        }
     }
 
     private void checkWatched() {
-        long now = System.nanoTime();
-        watched.forEach((sandbox, w) -> {
-            long used = threads.getThreadCpuTime(w.thread().threadId());
-            boolean cpuOver = used >= 0 && w.cpuStart() >= 0 && used - w.cpuStart() > w.limitNanos();
-            boolean wallOver = now - w.wallStart() > w.limitNanos() * 4;
-            if (cpuOver || wallOver) {
-                watched.remove(sandbox);
-                sandbox.cancel();
-            }
-        });
+        try {
+            long now = System.nanoTime();
+            watched.forEach((sandbox, w) -> {
+                long used = threads.getThreadCpuTime(w.thread().threadId());
+                boolean cpuOver = used >= 0 && w.cpuStart() >= 0 && used - w.cpuStart() > w.limitNanos();
+                boolean wallOver = now - w.wallStart() > w.limitNanos() * 4;
+                if ((cpuOver || wallOver) && watched.remove(sandbox, w)) {
+                    sandbox.cancelIfStill(w);
+                }
+            });
+        } catch (Throwable t) {
+            // the watchdog must outlive anything: a failed check is retried on the next tick
+        }
     }
 
     @Override

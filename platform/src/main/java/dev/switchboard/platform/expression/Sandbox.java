@@ -51,6 +51,10 @@ public final class Sandbox implements AutoCloseable {
     private String zone;
     private volatile boolean broken;
     private volatile boolean cancelled;
+    private final Object watchLock = new Object();
+    private Object watch;
+    private final Value compileExpression;
+    private final Value compileScript;
 
     Sandbox(JavaScriptEngine owner, long statementLimit) {
         this.owner = owner;
@@ -81,6 +85,8 @@ public final class Sandbox implements AutoCloseable {
         this.out = api.getMember("out");
         this.reset = api.getMember("reset");
         this.setZone = api.getMember("setZone");
+        this.compileExpression = api.getMember("compileExpression");
+        this.compileScript = api.getMember("compileScript");
         this.errorText = api.getMember("errorText");
         context.resetLimits();
     }
@@ -95,7 +101,13 @@ public final class Sandbox implements AutoCloseable {
         lastData = null;
         lastItem = -1;
         if (!broken) {
-            reset.execute();
+            try {
+                if (!reset.execute().asBoolean()) {
+                    broken = true;
+                }
+            } catch (PolyglotException e) {
+                broken = true;
+            }
         }
     }
 
@@ -111,9 +123,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Evaluates the code of one {@code {{ }}} segment and returns a plain JSON value. */
     public Object evaluate(String code, ExpressionData data) {
-        Value fn = compile(code, false);
         limits = owner.expressionLimits();
-        return convert(call(fn, data, code));
+        begin(data);
+        try {
+            return convert(compile(code, false).execute());
+        } catch (PolyglotException e) {
+            throw translate(e, code);
+        } finally {
+            end();
+        }
     }
 
     /**
@@ -121,11 +139,10 @@ public final class Sandbox implements AutoCloseable {
      * and returns its result as a plain JSON value.
      */
     public Object runScript(String code, ExpressionData data) {
-        Value fn = compile(code, true);
         limits = owner.scriptLimits();
         begin(data);
         try {
-            Value holder = runAsync.execute(fn);
+            Value holder = runAsync.execute(compile(code, true));
             while (!poll.execute(holder).asBoolean()) {
                 if (pending.execute().asInt() == 0 && !holder.getMember("done").asBoolean()) {
                     throw new ExpressionException("the script's promise never settled");
@@ -143,20 +160,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private Value call(Value fn, ExpressionData data, String code) {
-        begin(data);
-        try {
-            return fn.execute();
-        } catch (PolyglotException e) {
-            throw translate(e, code);
-        } finally {
-            end();
-        }
-    }
-
     private void begin(ExpressionData data) {
         if (broken) {
             throw new ExpressionException("the sandbox was cut off by its limit and cannot be reused", true, null);
+        }
+        context.resetLimits();
+        synchronized (watchLock) {
+            watch = owner.watch(this, limits.cpuTime().toNanos());
+        }
+        if (data == null) {
+            return;
         }
         bridge.data = data;
         if (data != lastData) {
@@ -172,39 +185,52 @@ public final class Sandbox implements AutoCloseable {
             zone = z;
             setZone.execute(z);
         }
-        context.resetLimits();
-        owner.watch(this, limits.cpuTime().toNanos());
         enter.execute(generation, dataGeneration, data.itemIndex());
     }
 
     private void end() {
-        owner.unwatch(this);
+        synchronized (watchLock) {
+            owner.unwatch(this, watch);
+            watch = null;
+        }
     }
 
+    /** Called by the watchdog: cancels the evaluation it watched, unless that one has already ended. */
+    void cancelIfStill(Object watched) {
+        synchronized (watchLock) {
+            if (watch != null && watch == watched) {
+                cancel();
+            }
+        }
+    }
+
+    /**
+     * Makes the function for an expression or a script with JavaScript's Function constructor, whose
+     * body is parsed on its own: code cannot close the wrapper and run outside the watched call.
+     * Runs between {@link #begin} and {@link #end}.
+     */
     private Value compile(String code, boolean script) {
         String key = (script ? "S:" : "E:") + code;
         Value fn = compiled.get(key);
         if (fn != null) {
             return fn;
         }
-        String wrapped = script
-                ? "(async function () {\n" + code + "\n})"
-                : "(function () { return (" + code + "\n); })";
-        try {
-            fn = context.eval("js", wrapped);
-        } catch (PolyglotException e) {
-            if (e.isSyntaxError()) {
-                throw new ExpressionException("invalid syntax: " + cleanMessage(e.getMessage()));
-            }
-            throw translate(e, code);
-        }
+        fn = (script ? compileScript : compileExpression).execute(code);
         compiled.put(key, fn);
         return fn;
     }
 
     /** Checks that an expression's code parses, without running it. */
     public void checkSyntax(String code) {
-        compile(code, false);
+        limits = owner.expressionLimits();
+        begin(null);
+        try {
+            compile(code, false);
+        } catch (PolyglotException e) {
+            throw translate(e, code);
+        } finally {
+            end();
+        }
     }
 
     private Object convert(Value v) {
@@ -273,10 +299,11 @@ public final class Sandbox implements AutoCloseable {
             }
             return new ExpressionException(String.valueOf(host.getMessage()));
         }
-        if (e.isSyntaxError()) {
-            return new ExpressionException("invalid syntax: " + cleanMessage(e.getMessage()));
+        String message = cleanMessage(e.getMessage());
+        if (e.isSyntaxError() || message.startsWith("SyntaxError")) {
+            return new ExpressionException("invalid syntax: " + message.replaceFirst("^SyntaxError: ", ""));
         }
-        return new ExpressionException(cleanMessage(e.getMessage()));
+        return new ExpressionException(message);
     }
 
     private static String cleanMessage(String message) {

@@ -43,6 +43,7 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
     private final List<String> logs;
     private final ZoneId zone;
     private int itemIndex;
+    private long droppedLines;
 
     StepContext(RunRequest request, RunState state, WorkflowNode node, NodeDescriptor descriptor,
             List<List<Item>> inputs, List<SourceRef> sources, int runIndex, JavaScriptEngine js,
@@ -168,19 +169,41 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
         return state.nodeState(node.name());
     }
 
+    /** A step keeps at most this many log lines, each cut at {@link #MAX_LINE} characters. */
+    static final int MAX_LINES = 1_000;
+    static final int MAX_LINE = 8_192;
+
     @Override
     public NodeLogger log() {
         return new NodeLogger() {
             @Override
             public void info(String message) {
-                logs.add(message);
+                add(message);
             }
 
             @Override
             public void warn(String message) {
-                logs.add("warning: " + message);
+                add("warning: " + message);
             }
         };
+    }
+
+    private void add(String line) {
+        String text = line == null ? "null" : line;
+        if (text.length() > MAX_LINE) {
+            text = text.substring(0, MAX_LINE) + "… (" + (text.length() - MAX_LINE) + " more characters)";
+        }
+        if (logs.size() < MAX_LINES) {
+            logs.add(text);
+        } else {
+            droppedLines++;
+            String note = "… " + droppedLines + " more log line" + (droppedLines == 1 ? "" : "s") + " dropped";
+            if (logs.size() == MAX_LINES) {
+                logs.add(note);
+            } else {
+                logs.set(MAX_LINES, note);
+            }
+        }
     }
 
     @Override
@@ -221,7 +244,11 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
     public Map<String, Object> execution() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", request.runId());
-        m.put("mode", request.mode());
+        // n8n's values: "test" for manual and editor runs, "production" for triggered ones
+        m.put("mode", switch (request.mode()) {
+            case "manual", "cli" -> "test";
+            default -> "production";
+        });
         m.put("resumeUrl", "");
         return m;
     }

@@ -139,6 +139,8 @@
   add(O, 'toJsonString', function () { return JSON.stringify(this); });
   add(O, 'urlEncode', function () { return Object.entries(this).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&'); });
 
+  add(Date.prototype, 'toDateTime', function () { return DT().fromJSDate(this); });
+
   // Dates (Luxon), with n8n's additions: installed when Luxon loads.
   globalThis.__installDateExtensions = function (luxon) {
     const { DateTime, Duration } = luxon;
@@ -156,7 +158,6 @@
     add(D, 'toDateTime', function () { return this; });
     add(D, 'diffTo', function (other, unit = 'days') { return this.diff(toDateTime(other), unitOf(unit)).as(unitOf(unit)); });
     add(D, 'isInLast', function (n = 0, unit = 'minutes') { const now = DateTime.now(); return this >= now.minus({ [unitOf(unit)]: n }) && this <= now; });
-    add(Date.prototype, 'toDateTime', function () { return DateTime.fromJSDate(this); });
     add(Duration.prototype, 'toDateTime', function () { return DateTime.now().plus(this); });
   };
 })();

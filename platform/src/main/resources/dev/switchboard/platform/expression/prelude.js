@@ -15,10 +15,12 @@
     if (luxon === null) {
       bridge.loadLuxon();
       luxon = G.luxon;
+      snapshots.get(G).props.set('luxon', Reflect.getOwnPropertyDescriptor(G, 'luxon'));
       luxon.Settings.now = () => bridge.nowMs();
       luxon.Settings.throwOnInvalid = false;
       luxon.Settings.defaultZone = zone;
       G.__installDateExtensions(luxon);
+      guardLuxon(luxon);
     }
     return luxon;
   }
@@ -49,12 +51,17 @@
     currentIndex = itemIndex;
   }
   // Forget everything read, so that a pooled sandbox holds no run's data.
+  // Forget everything read and undo what user code changed in the shared realm (globals, built-in
+  // prototypes, n8n's helpers), so that nothing of one run reaches the next. Returns false when a
+  // change cannot be undone (a property made non-configurable, an object made non-extensible): the
+  // engine then throws the context away.
   function reset() {
     gen = -1;
     dataGen = -1;
     cache = Object.create(null);
     dataCache = Object.create(null);
     timers.length = 0;
+    return restore();
   }
   function cached(key, f) {
     if (key in cache) return cache[key];
@@ -198,6 +205,100 @@
     return h.done;
   }
   function pending() { return timers.length; }
+  // Functions are made with the Function constructors, whose bodies are parsed on their own: code
+  // cannot close the wrapper early and run something outside the watched call.
+  const AsyncFunction = (async function () {}).constructor;
+  const FunctionCtor = Function;
+  function compileExpression(code) {
+    return new FunctionCtor('return (' + code + '\n);');
+  }
+  function compileScript(code) {
+    return new AsyncFunction(code);
+  }
+
+  // The snapshot of everything shared that user code could change.
+  const guarded = [];
+  const snapshots = new Map();
+  function guard(o) {
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || snapshots.has(o)) return;
+    const props = new Map();
+    for (const k of Reflect.ownKeys(o)) props.set(k, Reflect.getOwnPropertyDescriptor(o, k));
+    snapshots.set(o, { props, proto: Reflect.getPrototypeOf(o), extensible: Reflect.isExtensible(o) });
+    guarded.push(o);
+  }
+  function sameDescriptor(a, b) {
+    return a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable
+      && a.enumerable === b.enumerable && a.configurable === b.configurable;
+  }
+  function restore() {
+    let clean = true;
+    for (const o of guarded) {
+      const snap = snapshots.get(o);
+      if (!Reflect.isExtensible(o) && snap.extensible) clean = false;
+      if (Reflect.getPrototypeOf(o) !== snap.proto && !Reflect.setPrototypeOf(o, snap.proto)) clean = false;
+      for (const k of Reflect.ownKeys(o)) {
+        if (!snap.props.has(k) && !Reflect.deleteProperty(o, k)) clean = false;
+      }
+      for (const [k, d] of snap.props) {
+        const now = Reflect.getOwnPropertyDescriptor(o, k);
+        if (now === undefined || !sameDescriptor(now, d)) {
+          if (!Reflect.defineProperty(o, k, d)) clean = false;
+        }
+      }
+    }
+    return clean;
+  }
+  function guardRealm() {
+    const intrinsics = [G, Object, Function, Array, String, Number, Boolean, Symbol, Date, RegExp, Error, TypeError,
+      RangeError, SyntaxError, ReferenceError, EvalError, URIError, Promise, Map, Set, WeakMap, WeakSet, JSON, Math,
+      Reflect, Proxy, BigInt, ArrayBuffer, DataView, Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array,
+      Int32Array, Float32Array, Float64Array, Object.getPrototypeOf(Uint8Array), AsyncFunction,
+      Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {}), input, G.console];
+    if (typeof Intl !== 'undefined') intrinsics.push(Intl, Intl.DateTimeFormat, Intl.NumberFormat);
+    for (const o of intrinsics) {
+      guard(o);
+      if (typeof o === 'function' && o.prototype) guard(o.prototype);
+    }
+    guard(Object.getPrototypeOf([][Symbol.iterator]()));
+    guard(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+  }
+  function guardLuxon(l) {
+    for (const k of ['DateTime', 'Duration', 'Interval', 'Settings', 'Info', 'Zone', 'FixedOffsetZone', 'IANAZone']) {
+      const o = l[k];
+      if (o) {
+        guard(o);
+        if (o.prototype) guard(o.prototype);
+      }
+    }
+    guard(l);
+  }
+
+  // base64 of the UTF-8 bytes of a string, and back (n8n's base64Encode/base64Decode)
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  G.__base64Encode = (s) => {
+    const bytes = unescape(encodeURIComponent(s));
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const a = bytes.charCodeAt(i), b = bytes.charCodeAt(i + 1), c = bytes.charCodeAt(i + 2);
+      const n = (a << 16) | ((b || 0) << 8) | (c || 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=')
+        + (i + 2 < bytes.length ? B64[n & 63] : '=');
+    }
+    return out;
+  };
+  G.__base64Decode = (s) => {
+    const clean = String(s).replace(/[^A-Za-z0-9+/]/g, '');
+    let bytes = '';
+    for (let i = 0; i < clean.length; i += 4) {
+      const n = (B64.indexOf(clean[i]) << 18) | (B64.indexOf(clean[i + 1]) << 12)
+        | ((B64.indexOf(clean[i + 2]) & 63) << 6) | (B64.indexOf(clean[i + 3]) & 63);
+      bytes += String.fromCharCode((n >> 16) & 255);
+      if (clean[i + 2] !== undefined) bytes += String.fromCharCode((n >> 8) & 255);
+      if (clean[i + 3] !== undefined) bytes += String.fromCharCode(n & 255);
+    }
+    return decodeURIComponent(escape(bytes));
+  };
+
   function errorText(e) {
     if (e instanceof Error) return e.message;
     if (e && typeof e === 'object' && typeof e.message === 'string') return e.message;
@@ -207,5 +308,6 @@
     return v === undefined ? undefined : JSON.stringify(v);
   }
 
-  return { enter, reset, setZone, runAsync, poll, pending, errorText, out };
+  guardRealm();
+  return { enter, reset, setZone, runAsync, poll, pending, errorText, out, compileExpression, compileScript };
 })

@@ -84,6 +84,52 @@ class SandboxTest {
     }
 
     @Test
+    void whatOneRunChangesInTheSharedRealmDoesNotReachTheNext() {
+        // a hostile script replaces built-ins and n8n's helpers, and leaves a global behind
+        script("JSON.parse = () => ({ stolen: true }); Array.prototype.includes = () => true;"
+                + " globalThis.leak = 42; $ = () => 'hijacked'; String.prototype.isEmpty = () => 'x'; return [];");
+        FakeData next = new FakeData().item("{\"a\": 1}").node("Lookup", "{\"v\": 2}");
+        try (Expressions e = new Expressions(ENGINE)) {
+            assertThat(e.evaluate("={{ JSON.parse('{\"x\": 1}').x }}", next)).isEqualTo(1L);
+            assertThat(e.evaluate("={{ [1].includes(5) }}", next)).isEqualTo(false);
+            assertThat(e.evaluate("={{ typeof leak }}", next)).isEqualTo("undefined");
+            assertThat(e.evaluate("={{ $('Lookup').first().json.v }}", next)).isEqualTo(2L);
+            assertThat(e.evaluate("={{ ''.isEmpty() }}", next)).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void aChangeThatCannotBeUndoneRetiresTheContext() {
+        script("Object.defineProperty(Array.prototype, 'sticky', {value: 1, configurable: false}); return [];");
+        try (Expressions e = new Expressions(ENGINE)) {
+            assertThat(e.evaluate("={{ [].sticky }}", data)).isNull();
+        }
+    }
+
+    @Test
+    void codeCannotCloseTheWrapperToRunOutsideTheLimit() {
+        long start = System.nanoTime();
+        Object out;
+        try (Expressions e = new Expressions(ENGINE)) {
+            out = e.evaluate("={{ 1); })(); for(;;){} (function () { return (1 }}", data);
+        } catch (ExpressionException ex) {
+            out = ex.getMessage();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(out).isNotNull();
+        try (Expressions e = new Expressions(ENGINE)) {
+            assertThat(e.syntaxError("={{ 1); })(); while(true){} (function () { return (1 }}")).isNotNull();
+            assertThat(e.syntaxError("={{ $json.a + 1 }}")).isNull();
+        }
+    }
+
+    @Test
+    void base64HelpersRoundTripUnicode() {
+        assertThat(eval("'héllo ✓'.base64Encode()")).isEqualTo("aMOpbGxvIOKckw==");
+        assertThat(eval("'aMOpbGxvIOKckw=='.base64Decode()")).isEqualTo("héllo ✓");
+    }
+
+    @Test
     void scriptsSeeCopiesAndTheirLogsGoToTheStep() {
         Object out = script("console.log('seen', $input.all().length); for (const i of $input.all()) i.json.a = 99; return $input.all();");
         assertThat(data.logs).containsExactly("seen 1");
