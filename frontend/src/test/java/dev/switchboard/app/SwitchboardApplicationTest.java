@@ -15,6 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SwitchboardApplicationTest {
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void settings(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "app-data");
+        registry.add("switchboard.data-dir", dir::toString);
+    }
+
     @Value("${local.server.port}")
     int port;
 

@@ -3,6 +3,7 @@ package dev.switchboard.nodes.code;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.nodes.support.ItemFailures;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -78,7 +79,7 @@ public final class CodeNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                out.add(Item.of(ScriptItems.errorJson(e.getMessage()), i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.nodes.support.Messages;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.PairedItem;
@@ -92,20 +94,13 @@ final class ScriptItems {
         return new Item((Map<String, Object>) json, binary, item.pairedItem());
     }
 
+    /** What a script returned instead of an object: "nothing", "a string", "a number", "a boolean", "an array". */
     private static String describe(Object v) {
         if (v == null) {
             return "nothing";
         }
-        if (v instanceof String) {
-            return "a string";
-        }
-        if (v instanceof Number) {
-            return "a number";
-        }
-        if (v instanceof Boolean) {
-            return "a boolean";
-        }
-        return "an array";
+        boolean primitive = v instanceof String || v instanceof Number || v instanceof Boolean;
+        return Messages.withArticle(primitive ? JsValues.typeOf(v) : "array");
     }
 
     static Map<String, Object> errorJson(String message) {

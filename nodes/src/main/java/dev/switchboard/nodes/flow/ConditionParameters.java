@@ -2,6 +2,7 @@ package dev.switchboard.nodes.flow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import dev.switchboard.nodes.flow.conditions.FilterConditions;
 import dev.switchboard.nodes.flow.conditions.FilterSettings;
@@ -9,9 +10,25 @@ import dev.switchboard.nodes.flow.conditions.LegacyConditions;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.NodeContext;
 import dev.switchboard.platform.node.NodeException;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
 
 /** Reads the condition parameters the If, Filter and Switch nodes share. */
 final class ConditionParameters {
+
+    /** The If and Filter nodes' "Convert types where required" switch (top-level from version 2.1). */
+    static final ParameterSpec IF_FILTER_LOOSE_TYPES =
+            ParameterSpec.of("looseTypeValidation", "Convert types where required", ParameterType.BOOLEAN, false)
+                    .help("Convert values to the type of their comparison (\"5\" to 5, \"false\" or 0 to "
+                            + "false) instead of failing on a type mismatch.")
+                    .inVersions(2.1, 2.2);
+
+    /** The If and Filter nodes' options (from version 2). */
+    static final ParameterSpec IF_FILTER_OPTIONS =
+            ParameterSpec.of("options", "Options", ParameterType.COLLECTION, Map.of())
+                    .help("ignoreCase: compare text regardless of letter case; looseTypeValidation "
+                            + "(version 2): convert types where required.")
+                    .inVersions(2.0, 2.1, 2.2);
 
     private ConditionParameters() {
     }
@@ -29,6 +46,27 @@ final class ConditionParameters {
                 : explicitBool(context, "looseTypeValidation", itemIndex);
         FilterSettings settings = new FilterSettings(ignoreCase, loose, version >= version2From ? 2 : 1);
         return new FilterConditions(settings, context.zone(), context.now());
+    }
+
+    /**
+     * Whether an item meets the If or Filter node's conditions: before version 2 the first-generation
+     * condition set ({@code legacyAll} says whether all conditions must hold), from 2 on the filter-style
+     * one ("Convert types where required" top-level from 2.1, filter version 2 from 2.2). An item whose
+     * conditions cannot be evaluated fails the node, or does not pass when the node continues on failure.
+     */
+    static boolean ifOrFilterPasses(NodeContext context, int itemIndex, IntPredicate legacyAll) {
+        if (context.typeVersion() < 2) {
+            return legacyConditions(context, itemIndex, legacyAll.test(itemIndex));
+        }
+        try {
+            FilterConditions filter = filter(context, itemIndex, 2.1, 2.2);
+            return filter.test(context.parameter("conditions", itemIndex), itemIndex);
+        } catch (RuntimeException e) {
+            if (!context.continueOnFail()) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** A boolean the workflow sets (null when it leaves it out, so that the condition set's own options apply). */

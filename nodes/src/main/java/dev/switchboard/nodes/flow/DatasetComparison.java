@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 import dev.switchboard.platform.node.NodeException;
@@ -26,7 +27,7 @@ final class DatasetComparison {
     /** The four outputs: in A only, same, different, in B only. */
     static List<List<Entry>> compare(List<Entry> inputA, List<Entry> inputB, List<MergeCombine.FieldPair> fields,
             Settings s) {
-        JsValues.Equality equal = JsValues.comparison(s.fuzzy(), s.version());
+        FieldValues.Equality equal = FieldValues.comparison(s.fuzzy(), s.version());
         boolean all = "all".equals(s.multipleMatches());
         List<Entry> onlyA = new ArrayList<>();
         List<Entry> same = new ArrayList<>();
@@ -36,10 +37,10 @@ final class DatasetComparison {
         for (Entry entry : inputA) {
             Map<String, Object> lookup = new LinkedHashMap<>();
             for (MergeCombine.FieldPair p : fields) {
-                lookup.put(p.field2(), JsValues.field(entry.json(), p.field1(), s.dotNotation()));
+                lookup.put(p.field2(), FieldValues.field(entry.json(), p.field1(), s.dotNotation()));
             }
             for (Object v : lookup.values()) {
-                if (JsValues.isMissing(v)) {
+                if (JsValues.isUndefined(v)) {
                     onlyA.add(entry);
                     continue entries;
                 }
@@ -87,14 +88,14 @@ final class DatasetComparison {
     }
 
     private static boolean itemsEqual(Map<String, Object> a, Map<String, Object> b, Settings s,
-            JsValues.Equality equal) {
+            FieldValues.Equality equal) {
         Map<String, Object> left = withoutSkipped(a, s);
         Map<String, Object> right = withoutSkipped(b, s);
         if (!s.fuzzy()) {
-            return JsValues.equal(left, right);
+            return Json.deepEquals(left, right);
         }
         for (var e : left.entrySet()) {
-            Object other = right.containsKey(e.getKey()) ? right.get(e.getKey()) : JsValues.MISSING;
+            Object other = right.containsKey(e.getKey()) ? right.get(e.getKey()) : JsValues.UNDEFINED;
             if (!equal.test(e.getValue(), other)) {
                 return false;
             }
@@ -125,11 +126,11 @@ final class DatasetComparison {
         if (!except.isEmpty()) {
             for (String raw : except.split(",", -1)) {
                 String field = raw.trim();
-                Object value = s.dotNotation() ? JsValues.field(other.json(), field, true)
-                        : other.json().containsKey(field) ? other.json().get(field) : JsValues.MISSING;
+                Object value = s.dotNotation() ? FieldValues.field(other.json(), field, true)
+                        : other.json().containsKey(field) ? other.json().get(field) : JsValues.UNDEFINED;
                 if (s.dotNotation()) {
                     json.put(field, JsValues.truthy(value) ? Json.copy(value) : null);
-                } else if (JsValues.isMissing(value)) {
+                } else if (JsValues.isUndefined(value)) {
                     json.remove(field);
                 } else {
                     json.put(field, Json.copy(value));
@@ -143,7 +144,7 @@ final class DatasetComparison {
 
     /** "Include both versions": the keys, the fields that are the same, and both versions of the others. */
     private static Entry describe(Entry entryA, Entry matchB, List<MergeCombine.FieldPair> fields, Settings s,
-            JsValues.Equality equal) {
+            FieldValues.Equality equal) {
         double v = s.version();
         Map<String, Object> a = entryA.json();
         Map<String, Object> b = matchB.json();
@@ -167,7 +168,7 @@ final class DatasetComparison {
             Object x = value(a, k);
             if (equal.test(x, value(b, k))) {
                 sameKeys.add(k);
-                if (!JsValues.isMissing(x)) {
+                if (!JsValues.isUndefined(x)) {
                     same.put(k, x);
                 }
             }
@@ -223,13 +224,13 @@ final class DatasetComparison {
     }
 
     private static Object value(Map<String, Object> json, String key) {
-        return json.containsKey(key) ? json.get(key) : JsValues.MISSING;
+        return json.containsKey(key) ? json.get(key) : JsValues.UNDEFINED;
     }
 
     /** Missing values become null; before version 2 every falsy value did. */
     private static Object nullish(Object value, double version) {
         if (version >= 2) {
-            return JsValues.isMissing(value) ? null : value;
+            return JsValues.isUndefined(value) ? null : value;
         }
         return JsValues.truthy(value) ? value : null;
     }

@@ -1,10 +1,11 @@
 package dev.switchboard.nodes.flow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
@@ -87,9 +88,7 @@ public final class ExecuteWorkflowNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("error", e.getMessage());
-                out.add(Item.of(error, i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(wait ? out : passThrough(input));
@@ -122,7 +121,7 @@ public final class ExecuteWorkflowNode implements NodeType {
             Object v = m.get("value");
             return v == null ? "" : String.valueOf(v);
         }
-        return value == null ? "" : value instanceof String s ? s : JsValues.text(value);
+        return value == null ? "" : value instanceof String s ? s : JsValues.string(value);
     }
 
     private static String required(String value, String parameter, int item) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.flow.conditions.FilterConditions;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -38,14 +37,8 @@ public final class FilterNode implements NodeType {
                     ParameterSpec.options("combineConditions", "Combine Conditions", "AND", "AND", "OR")
                             .help("AND keeps items that meet every condition, OR items that meet at least one.")
                             .inVersions(1.0),
-                    ParameterSpec.of("looseTypeValidation", "Convert types where required", ParameterType.BOOLEAN, false)
-                            .help("Convert values to the type of their comparison (\"5\" to 5, \"false\" or 0 to "
-                                    + "false) instead of failing on a type mismatch.")
-                            .inVersions(2.1, 2.2),
-                    ParameterSpec.of("options", "Options", ParameterType.COLLECTION, Map.of())
-                            .help("ignoreCase: compare text regardless of letter case; looseTypeValidation "
-                                    + "(version 2): convert types where required.")
-                            .inVersions(2.0, 2.1, 2.2))
+                    ConditionParameters.IF_FILTER_LOOSE_TYPES,
+                    ConditionParameters.IF_FILTER_OPTIONS)
             .build();
 
     @Override
@@ -57,23 +50,9 @@ public final class FilterNode implements NodeType {
     public NodeResult execute(NodeContext context) {
         List<Item> items = context.items();
         List<Item> kept = new ArrayList<>();
-        boolean legacy = context.typeVersion() < 2;
         for (int i = 0; i < items.size(); i++) {
-            boolean pass;
-            if (legacy) {
-                boolean all = !"OR".equalsIgnoreCase(context.string("combineConditions", i, "AND"));
-                pass = ConditionParameters.legacyConditions(context, i, all);
-            } else {
-                try {
-                    FilterConditions filter = ConditionParameters.filter(context, i, 2.1, 2.2);
-                    pass = filter.test(context.parameter("conditions", i), i);
-                } catch (RuntimeException e) {
-                    if (!context.continueOnFail()) {
-                        throw e;
-                    }
-                    pass = false;
-                }
-            }
+            boolean pass = ConditionParameters.ifOrFilterPasses(context, i,
+                    index -> !"OR".equalsIgnoreCase(context.string("combineConditions", index, "AND")));
             if (pass) {
                 kept.add(items.get(i).withPairedItem(i));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.PairedItem;
 
@@ -68,7 +69,7 @@ final class MergeCombine {
     }
 
     private static String text(Object v) {
-        return v == null ? "" : v instanceof String s ? s : JsValues.text(v);
+        return v == null ? "" : v instanceof String s ? s : JsValues.string(v);
     }
 
     /** Before version 2.1 a field that no item of an input has is an error. */
@@ -77,7 +78,7 @@ final class MergeCombine {
         for (String field : fields) {
             boolean present = false;
             for (Entry e : input) {
-                if (!JsValues.isMissing(JsValues.field(e.json(), field, dotNotation))) {
+                if (!JsValues.isUndefined(FieldValues.field(e.json(), field, dotNotation))) {
                     present = true;
                     break;
                 }
@@ -154,7 +155,7 @@ final class MergeCombine {
     }
 
     private static Matches findMatches(List<Entry> data1, List<Entry> data2, List<FieldPair> fields, FieldOptions o) {
-        JsValues.Equality equal = JsValues.comparison(o.fuzzy(), 1);
+        FieldValues.Equality equal = FieldValues.comparison(o.fuzzy(), 1);
         boolean all = !"first".equals(o.multipleMatches());
         boolean splitMatches = o.outputDataFrom().equals("both") || o.joinMode().startsWith("enrichInput");
         List<Match> matched = new ArrayList<>();
@@ -164,10 +165,10 @@ final class MergeCombine {
         for (Entry entry1 : data1) {
             Map<String, Object> lookup = new LinkedHashMap<>();
             for (FieldPair p : fields) {
-                lookup.put(p.field2(), JsValues.field(entry1.json(), p.field1(), o.dotNotation()));
+                lookup.put(p.field2(), FieldValues.field(entry1.json(), p.field1(), o.dotNotation()));
             }
             for (Object v : lookup.values()) {
-                if (JsValues.isMissing(v)) {
+                if (JsValues.isUndefined(v)) {
                     unmatched1.add(entry1);
                     continue entries;
                 }
@@ -198,9 +199,10 @@ final class MergeCombine {
         return new Matches(matched, matched2, unmatched1, unmatched2);
     }
 
-    static boolean matchesLookup(Entry entry, Map<String, Object> lookup, boolean dotNotation, JsValues.Equality equal) {
+    static boolean matchesLookup(Entry entry, Map<String, Object> lookup, boolean dotNotation,
+            FieldValues.Equality equal) {
         for (var e : lookup.entrySet()) {
-            if (!equal.test(e.getValue(), JsValues.field(entry.json(), e.getKey(), dotNotation))) {
+            if (!equal.test(e.getValue(), FieldValues.field(entry.json(), e.getKey(), dotNotation))) {
                 return false;
             }
         }
@@ -249,19 +251,27 @@ final class MergeCombine {
         return List.copyOf(new LinkedHashSet<>(origin));
     }
 
-    /** Every item of input 1 with every item of input 2 (a cross join). */
-    static List<Entry> allCombinations(List<Entry> input1, List<Entry> input2, Map<String, Object> clash) {
+    /**
+     * Version 2's two inputs in the order their fields are merged, the later winning a clash: input 2
+     * last by default, input 1 last for "preferInput1", and for "addSuffix" every field suffixed with
+     * its input number instead.
+     */
+    static List<List<Entry>> inClashOrder(List<Entry> input1, List<Entry> input2, Map<String, Object> clash) {
         Object resolve = clash.get("resolveClash");
-        List<Entry> first = input1;
-        List<Entry> second = input2;
         if ("preferInput1".equals(resolve)) {
-            first = input2;
-            second = input1;
+            return List.of(input2, input1);
         }
         if ("addSuffix".equals(resolve)) {
-            first = Entry.suffixed(first, "1");
-            second = Entry.suffixed(second, "2");
+            return List.of(Entry.suffixed(input1, "1"), Entry.suffixed(input2, "2"));
         }
+        return List.of(input1, input2);
+    }
+
+    /** Every item of input 1 with every item of input 2 (a cross join). */
+    static List<Entry> allCombinations(List<Entry> input1, List<Entry> input2, Map<String, Object> clash) {
+        List<List<Entry>> ordered = inClashOrder(input1, input2, clash);
+        List<Entry> first = ordered.get(0);
+        List<Entry> second = ordered.get(1);
         ObjectMerge.Mode mode = ObjectMerge.Mode.of(clash);
         List<Entry> out = new ArrayList<>();
         for (Entry a : first) {

@@ -91,17 +91,9 @@ final class MergeModes {
         if (input1.isEmpty() || input2.isEmpty()) {
             return append(List.of(input1, input2));
         }
-        Object resolve = clash.get("resolveClash");
-        List<Entry> first = input1;
-        List<Entry> second = input2;
-        if ("preferInput1".equals(resolve)) {
-            first = input2;
-            second = input1;
-        }
-        if ("addSuffix".equals(resolve)) {
-            first = Entry.suffixed(first, "1");
-            second = Entry.suffixed(second, "2");
-        }
+        List<List<Entry>> ordered = MergeCombine.inClashOrder(input1, input2, clash);
+        List<Entry> first = ordered.get(0);
+        List<Entry> second = ordered.get(1);
         int count = includeUnpaired ? Math.max(first.size(), second.size()) : Math.min(first.size(), second.size());
         ObjectMerge.Mode mode = ObjectMerge.Mode.of(clash);
         List<Entry> out = new ArrayList<>();

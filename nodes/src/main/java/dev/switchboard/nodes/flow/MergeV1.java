@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
@@ -99,14 +100,14 @@ final class MergeV1 {
         }
         Map<String, Entry> byKey = new HashMap<>();
         for (Entry e : input2) {
-            Object key = JsValues.field(e.json(), property2, true);
+            Object key = FieldValues.field(e.json(), property2, true);
             if (JsValues.truthy(key)) {
                 byKey.put(keyText(key), e);
             }
         }
         List<Entry> out = new ArrayList<>();
         for (Entry entry : input1) {
-            Object reference = JsValues.field(entry.json(), property1, true);
+            Object reference = FieldValues.field(entry.json(), property1, true);
             boolean comparable = reference == null || reference instanceof String || reference instanceof Number;
             Entry match = comparable ? byKey.get(keyText(reference)) : null;
             switch (mode) {
@@ -132,7 +133,7 @@ final class MergeV1 {
     }
 
     private static String keyText(Object key) {
-        return JsValues.text(key);
+        return JsValues.string(key);
     }
 
     private static Entry enrich(Entry entry, Entry match, String property2, String overwrite) {

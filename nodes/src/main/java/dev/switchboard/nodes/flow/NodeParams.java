@@ -3,6 +3,7 @@ package dev.switchboard.nodes.flow;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.NodeContext;
 import dev.switchboard.platform.node.NodeException;
 
@@ -32,7 +33,7 @@ final class NodeParams {
 
     static String string(Map<String, Object> parent, String key, String fallback) {
         Object v = parent.get(key);
-        return v == null ? fallback : v instanceof String s ? s : JsValues.text(v);
+        return v == null ? fallback : v instanceof String s ? s : JsValues.string(v);
     }
 
     /** Merge's clash handling: {@code options.clashHandling.values}. */
@@ -45,7 +46,7 @@ final class NodeParams {
         double d = context.number(name, 0, fallback);
         if (Double.isNaN(d) || d < min) {
             throw new NodeException("Parameter \"" + name + "\" must be at least " + min + " but is "
-                    + JsValues.text(d));
+                    + JsValues.string(d));
         }
         return (int) Math.floor(d);
     }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -82,7 +83,7 @@ public final class WaitNode implements NodeType {
                 String unit = context.string("unit", 0, context.typeVersion() >= 1.1 ? "seconds" : "hours");
                 double amount = context.number("amount", 0, context.typeVersion() >= 1.1 ? 5 : 1);
                 long millis = millis(amount, unit, "amount", "unit");
-                yield new NodeResult.Suspend(now.plusMillis(millis), "waiting " + JsValues.text(amount) + " " + unit,
+                yield new NodeResult.Suspend(now.plusMillis(millis), "waiting " + JsValues.string(amount) + " " + unit,
                         List.of(items));
             }
             case "specificTime" -> {
@@ -110,7 +111,7 @@ public final class WaitNode implements NodeType {
     private static long millis(double amount, String unit, String amountParameter, String unitParameter) {
         if (Double.isNaN(amount) || amount < 0) {
             throw new NodeException("Parameter \"" + amountParameter + "\": the wait amount must be 0 or more but is "
-                    + JsValues.text(amount));
+                    + JsValues.string(amount));
         }
         double seconds = switch (unit) {
             case "seconds" -> amount;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemFailures;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -52,7 +53,7 @@ public final class N8nTrainingCustomerMessengerNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);

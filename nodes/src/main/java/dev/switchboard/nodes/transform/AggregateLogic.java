@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
@@ -78,7 +79,7 @@ final class AggregateLogic {
             boolean seen = false;
             for (Item item : items) {
                 Object value = FieldPaths.value(item.json(), spec.field(), o.dotNotation());
-                seen |= value != JsSemantics.UNDEFINED;
+                seen |= value != JsValues.UNDEFINED;
                 collect(list, value, o);
             }
             if (!seen && log != null) {
@@ -107,7 +108,7 @@ final class AggregateLogic {
                     }
                 }
                 v = kept;
-            } else if (v == null || v == JsSemantics.UNDEFINED) {
+            } else if (v == null || v == JsValues.UNDEFINED) {
                 return;
             }
         }
@@ -138,7 +139,7 @@ final class AggregateLogic {
                 if (spec.field().isEmpty()) {
                     throw new NodeException("Parameter \"fieldsToAggregate\": a field to aggregate is blank");
                 }
-                if (FieldPaths.value(item.json(), spec.field(), o.dotNotation()) != JsSemantics.UNDEFINED) {
+                if (FieldPaths.value(item.json(), spec.field(), o.dotNotation()) != JsValues.UNDEFINED) {
                     found = true;
                 }
             }
@@ -221,7 +222,7 @@ final class AggregateLogic {
             Map<String, Object> json = new LinkedHashMap<>();
             for (int f = 0; f < groupBy.size(); f++) {
                 Object v = g.values.get(f);
-                if (v != JsSemantics.UNDEFINED) {
+                if (v != JsValues.UNDEFINED) {
                     FieldPaths.set(json, groupBy.get(f), v);
                 }
             }

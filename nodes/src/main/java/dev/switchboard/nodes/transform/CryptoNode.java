@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.switchboard.nodes.support.ItemFailures;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -80,14 +80,9 @@ public final class CryptoNode implements NodeType {
                 out.add(apply(context, action, input.get(i), i));
             } catch (RuntimeException e) {
                 if (!context.continueOnFail()) {
-                    if (e instanceof NodeException ne && ne.itemIndex() >= 0) {
-                        throw ne;
-                    }
-                    throw new NodeException(String.valueOf(e.getMessage()), i, null, e);
+                    throw ItemFailures.forItem(e, i);
                 }
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("error", e.getMessage());
-                out.add(Item.of(json, i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);

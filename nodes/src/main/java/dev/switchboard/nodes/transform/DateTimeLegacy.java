@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
@@ -59,7 +60,7 @@ final class DateTimeLegacy {
         String fromFormat = text(options.get("fromFormat"));
         String fromZone = text(options.get("fromTimezone"));
         String toZone = text(options.get("toTimezone"));
-        double number = SetFieldTypes.toNumber(value);
+        double number = JsValues.toNumber(value);
         boolean numeric = !Double.isNaN(number);
         if (numeric && number != Math.rint(number)) {
             number *= 1000;
@@ -74,7 +75,7 @@ final class DateTimeLegacy {
             long millis = Json.toText(number).length() < 12 ? n * 1000 : n;
             date = Instant.ofEpochMilli(millis).atZone(server);
         } else {
-            String textValue = numeric ? null : SetFieldTypes.toText(value);
+            String textValue = numeric ? null : JsValues.string(value);
             if (!fromZone.isEmpty() || !toZone.isEmpty()) {
                 ZoneId zone = fromZone.isEmpty() ? context.zone() : zone(fromZone, "options.fromTimezone");
                 if (numeric) {
@@ -102,7 +103,7 @@ final class DateTimeLegacy {
         if (numeric) {
             return !Double.isInfinite(number);
         }
-        return local(SetFieldTypes.toText(value), server) != null;
+        return local(JsValues.string(value), server) != null;
     }
 
     /** moment(text): ISO (wall time in the server zone unless offset), RFC 2822, else JavaScript's Date. */
@@ -148,7 +149,7 @@ final class DateTimeLegacy {
         ZoneId server = serverZone(context);
         ZonedDateTime date;
         if (!fromFormat.isEmpty()) {
-            DateTimeMoment.Fields fields = DateTimeMoment.parse(value == null ? "" : SetFieldTypes.toText(value),
+            DateTimeMoment.Fields fields = DateTimeMoment.parse(value == null ? "" : JsValues.string(value),
                     fromFormat, true);
             date = fields.valid(true) ? DateTimeMoment.resolve(fields, server, context.now()) : null;
             if (date == null) {
@@ -173,13 +174,13 @@ final class DateTimeLegacy {
             return null;
         }
         if (value instanceof Number || value instanceof Boolean) {
-            double ms = SetFieldTypes.toNumber(value);
+            double ms = JsValues.toNumber(value);
             if (Double.isNaN(ms) || Math.abs(ms) > 8.64e15) {
                 return null;
             }
             return Instant.ofEpochMilli((long) ms);
         }
-        return DateTimeInput.jsDate(SetFieldTypes.toText(value), server);
+        return DateTimeInput.jsDate(JsValues.string(value), server);
     }
 
     /** moment's {@code add(amount, unit)}: calendar units rounded and applied on the wall clock, the rest on the timeline. */
@@ -240,6 +241,6 @@ final class DateTimeLegacy {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : SetFieldTypes.toText(value);
+        return value == null ? "" : JsValues.string(value);
     }
 }

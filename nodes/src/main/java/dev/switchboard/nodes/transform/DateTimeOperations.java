@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
@@ -127,8 +128,8 @@ final class DateTimeOperations {
             throw new NodeException("Invalid date type", itemIndex);
         }
         if (value instanceof Number || value instanceof String s && fromFormat == null && s.chars().anyMatch(Character::isDigit)
-                && !Double.isNaN(SetFieldTypes.parseNumber(s))) {
-            double ts = SetFieldTypes.toNumber(value);
+                && !Double.isNaN(JsValues.parseNumber(s))) {
+            double ts = JsValues.toNumber(value);
             if (Double.isInfinite(ts) || Double.isNaN(ts)) {
                 throw new NodeException("Invalid numeric timestamp", itemIndex);
             }
@@ -184,9 +185,9 @@ final class DateTimeOperations {
     private static List<String> units(Object value) {
         List<String> out = new ArrayList<>();
         if (value instanceof List<?> list) {
-            list.forEach(v -> out.add(SetFieldTypes.toText(v)));
-        } else if (value != null && !SetFieldTypes.toText(value).isBlank()) {
-            for (String s : SetFieldTypes.toText(value).split(",")) {
+            list.forEach(v -> out.add(JsValues.string(v)));
+        } else if (value != null && !JsValues.string(value).isBlank()) {
+            for (String s : JsValues.string(value).split(",")) {
                 out.add(s.trim());
             }
         }
@@ -214,6 +215,6 @@ final class DateTimeOperations {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : SetFieldTypes.toText(value);
+        return value == null ? "" : JsValues.string(value);
     }
 }

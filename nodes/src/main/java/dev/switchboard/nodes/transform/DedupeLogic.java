@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
 
@@ -62,7 +63,7 @@ final class DedupeLogic {
                         return tx - ty;
                     }
                 }
-                if (!JsSemantics.isEqual(x, y)) {
+                if (!JsValues.deepEqual(x, y)) {
                     return JsSemantics.lodashLessThan(x, y) ? -1 : 1;
                 }
             }
@@ -144,13 +145,13 @@ final class DedupeLogic {
                 if (v == null && flavor == Flavor.NULLS_IGNORED) {
                     continue;
                 }
-                if (v == JsSemantics.UNDEFINED) {
+                if (v == JsValues.UNDEFINED) {
                     String hint = !s.dotNotation() && key.contains(".")
                             ? " (to reach a nested field, turn off the \"Disable Dot Notation\" option)" : "";
                     throw new NodeException("Parameter \"compare\": the field '" + key
                             + "' is missing from some input items" + hint + " [item " + item.index() + "]", item.index());
                 }
-                String t = JsSemantics.typeOf(v);
+                String t = JsValues.typeOf(v);
                 if (flavor != Flavor.TYPES_SORTED && type != null && !type.equals(t)) {
                     throw new NodeException("Parameter \"compare\": the field '" + key + "' isn't always the same type:"
                             + " it is " + withArticle(type) + " in item " + previous + " and " + withArticle(t)
@@ -168,7 +169,7 @@ final class DedupeLogic {
 
     private static boolean sameValues(Indexed a, Indexed b, List<String> keys, Settings s) {
         for (String key : keys) {
-            if (!JsSemantics.isEqual(value(a.json(), key, s), value(b.json(), key, s))) {
+            if (!JsValues.deepEqual(value(a.json(), key, s), value(b.json(), key, s))) {
                 return false;
             }
         }
@@ -183,7 +184,7 @@ final class DedupeLogic {
         if (v == null) {
             return 10;
         }
-        return switch (JsSemantics.typeOf(v)) {
+        return switch (JsValues.typeOf(v)) {
             case "string" -> 1;
             case "number" -> 2;
             case "boolean" -> 4;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 
@@ -26,7 +27,7 @@ final class FieldPaths {
     /** The value of a field, {@link JsSemantics#UNDEFINED} when absent; a dot path unless dot notation is off. */
     static Object value(Map<String, Object> json, String field, boolean dotNotation) {
         if (!dotNotation) {
-            return json.containsKey(field) ? json.get(field) : JsSemantics.UNDEFINED;
+            return json.containsKey(field) ? json.get(field) : JsValues.UNDEFINED;
         }
         return get(json, field);
     }
@@ -38,12 +39,12 @@ final class FieldPaths {
         }
         List<String> segments = segments(path);
         if (segments.isEmpty()) {
-            return JsSemantics.UNDEFINED;
+            return JsValues.UNDEFINED;
         }
         Object current = root;
         for (String seg : segments) {
             current = child(current, seg);
-            if (current == JsSemantics.UNDEFINED) {
+            if (current == JsValues.UNDEFINED) {
                 return current;
             }
         }
@@ -52,17 +53,17 @@ final class FieldPaths {
 
     private static Object child(Object container, String seg) {
         if (container instanceof Map<?, ?> map) {
-            return map.containsKey(seg) ? map.get(seg) : JsSemantics.UNDEFINED;
+            return map.containsKey(seg) ? map.get(seg) : JsValues.UNDEFINED;
         }
         if (container instanceof List<?> list && INDEX.matcher(seg).matches()) {
             try {
                 int i = Integer.parseInt(seg);
-                return i < list.size() ? list.get(i) : JsSemantics.UNDEFINED;
+                return i < list.size() ? list.get(i) : JsValues.UNDEFINED;
             } catch (NumberFormatException e) {
-                return JsSemantics.UNDEFINED;
+                return JsValues.UNDEFINED;
             }
         }
-        return JsSemantics.UNDEFINED;
+        return JsValues.UNDEFINED;
     }
 
     /** Whether any segment of the path would reach an object's prototype in JavaScript. */
@@ -155,7 +156,7 @@ final class FieldPaths {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String path : paths) {
             Object v = get(json, path);
-            if (v != JsSemantics.UNDEFINED) {
+            if (v != JsValues.UNDEFINED) {
                 if (json.containsKey(path)) {
                     out.put(path, Json.copy(v));
                 } else {

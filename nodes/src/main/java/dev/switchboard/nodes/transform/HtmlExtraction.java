@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.switchboard.platform.json.JsValues;
+
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -75,10 +77,10 @@ final class HtmlExtraction {
             return raw;
         }
         if (trimValues) {
-            s = JsText.trim(s);
+            s = JsValues.trim(s);
         }
         if (cleanUpText) {
-            s = JsText.trim(s).replace("\r\n", "").replace("\n", "").replace("\r", "");
+            s = JsValues.trim(s).replace("\r\n", "").replace("\n", "").replace("\r", "");
             s = JsText.collapseWhitespace(s);
         }
         return s;

@@ -14,6 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Selector;
 
+import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 import dev.switchboard.platform.node.Item;
@@ -132,7 +134,7 @@ public final class HtmlNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);
@@ -145,7 +147,7 @@ public final class HtmlNode implements NodeType {
             return html;
         }
         Object value = context.evaluate(html, i);
-        return value == null ? "" : value instanceof String s ? s : JsText.string(value);
+        return value == null ? "" : value instanceof String s ? s : JsValues.string(value);
     }
 
     @SuppressWarnings("unchecked")
@@ -164,10 +166,10 @@ public final class HtmlNode implements NodeType {
             }
             if (value instanceof List<?> list) {
                 for (Object v : list) {
-                    pages.add(v == null ? "" : JsText.string(v));
+                    pages.add(v == null ? "" : JsValues.string(v));
                 }
             } else {
-                pages.add(value == null ? "" : JsText.string(value));
+                pages.add(value == null ? "" : JsValues.string(value));
             }
         }
         Object rawValues = context.parameter("extractionValues", i);
@@ -229,12 +231,12 @@ public final class HtmlNode implements NodeType {
 
     private static HtmlExtraction.Extraction extraction(Map<String, Object> e) {
         return new HtmlExtraction.Extraction(
-                e.get("key") == null ? "" : JsText.string(e.get("key")),
-                e.get("cssSelector") == null ? "" : JsText.string(e.get("cssSelector")),
-                e.get("returnValue") == null ? "text" : JsText.string(e.get("returnValue")),
-                e.get("attribute") == null ? null : JsText.string(e.get("attribute")),
+                e.get("key") == null ? "" : JsValues.string(e.get("key")),
+                e.get("cssSelector") == null ? "" : JsValues.string(e.get("cssSelector")),
+                e.get("returnValue") == null ? "text" : JsValues.string(e.get("returnValue")),
+                e.get("attribute") == null ? null : JsValues.string(e.get("attribute")),
                 truthy(e.get("returnArray")),
-                e.get("skipSelectors") == null ? null : JsText.string(e.get("skipSelectors")));
+                e.get("skipSelectors") == null ? null : JsValues.string(e.get("skipSelectors")));
     }
 
     private static boolean truthy(Object v) {
@@ -303,7 +305,7 @@ public final class HtmlNode implements NodeType {
                     } else if (v instanceof Map || v instanceof List) {
                         table.append(Json.write(v));
                     } else if (v != null) {
-                        table.append(JsText.string(v));
+                        table.append(JsValues.string(v));
                     }
                     table.append("</td>");
                 }
@@ -320,7 +322,7 @@ public final class HtmlNode implements NodeType {
         }
 
         private static String text(Object v) {
-            return v == null ? "" : JsText.string(v);
+            return v == null ? "" : JsValues.string(v);
         }
 
         /** "first_name" becomes "First Name". */

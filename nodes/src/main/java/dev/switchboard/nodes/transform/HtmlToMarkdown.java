@@ -15,6 +15,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.switchboard.platform.json.JsValues;
+
 /**
  * Markdown from HTML as the node-html-markdown library writes it (the library behind n8n's
  * Markdown node): blocks separated by blank lines, {@code #} headings, {@code *} bullets,
@@ -148,7 +150,8 @@ final class HtmlToMarkdown {
 
     private int trailingWhitespace() {
         int n = 0;
-        for (int i = text.length() - 1; i >= Math.max(text.length() - 10, 0) && JsText.isWhitespace(text.charAt(i)); i--) {
+        int stop = Math.max(text.length() - 10, 0);
+        for (int i = text.length() - 1; i >= stop && JsValues.isWhitespace(text.charAt(i)); i--) {
             n++;
         }
         return n;
@@ -156,7 +159,8 @@ final class HtmlToMarkdown {
 
     private int trailingNewlines() {
         int n = 0;
-        for (int i = text.length() - 1; i >= Math.max(text.length() - 10, 0) && JsText.isWhitespace(text.charAt(i)); i--) {
+        int stop = Math.max(text.length() - 10, 0);
+        for (int i = text.length() - 1; i >= stop && JsValues.isWhitespace(text.charAt(i)); i--) {
             if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 n++;
             }
@@ -186,14 +190,14 @@ final class HtmlToMarkdown {
     /** node-html-parser's trimmedText: outer whitespace becomes one space only next to a space or tab. */
     private static String trimmedText(String s) {
         int start = 0;
-        while (start < s.length() && JsText.isWhitespace(s.charAt(start))) {
+        while (start < s.length() && JsValues.isWhitespace(s.charAt(start))) {
             start++;
         }
         if (start == s.length()) {
             return "";
         }
         int end = s.length() - 1;
-        while (end > start && JsText.isWhitespace(s.charAt(end))) {
+        while (end > start && JsValues.isWhitespace(s.charAt(end))) {
             end--;
         }
         boolean lead = start > 0 && isSpaceNotNewline(s.charAt(start - 1));
@@ -202,7 +206,7 @@ final class HtmlToMarkdown {
     }
 
     private static boolean isSpaceNotNewline(char c) {
-        return JsText.isWhitespace(c) && c != '\n' && c != '\r';
+        return JsValues.isWhitespace(c) && c != '\n' && c != '\r';
     }
 
     private void visit(Node node, boolean textOnly, Meta meta) {
@@ -404,7 +408,7 @@ final class HtmlToMarkdown {
             if (JsText.isBlank(content)) {
                 return null;
             }
-            String s = JsText.trim(content).replaceAll("([^\\r\\n])(?:\\r?\\n)+",
+            String s = JsValues.trim(content).replaceAll("([^\\r\\n])(?:\\r?\\n)+",
                     "$1  \n" + Matcher.quoteReplacement(indent.repeat(level)));
             return Pattern.compile("(?m)(\\S+?)[ \\t\\f\\u000B\\u00A0]+$").matcher(s).replaceAll("$1  ");
         };
@@ -504,7 +508,7 @@ final class HtmlToMarkdown {
                 List<String> cols = new ArrayList<>();
                 String[] parts = row.split(" \\|", -1);
                 for (int i = 0; i < parts.length; i++) {
-                    String col = JsText.trim(parts[i]);
+                    String col = JsValues.trim(parts[i]);
                     if (widths.size() < i + 1) {
                         widths.add(col.length());
                     } else if (widths.get(i) < col.length()) {
@@ -547,7 +551,7 @@ final class HtmlToMarkdown {
                 Config c = new Config();
                 c.childScope = Scope.CELL;
                 c.postprocess = content -> {
-                    String caption = JsText.trim(content.replaceAll("(?:\\r?\\n)+", " "));
+                    String caption = JsValues.trim(content.replaceAll("(?:\\r?\\n)+", " "));
                     if (!caption.isEmpty() && meta.caption() != null) {
                         meta.caption()[0] = "__" + caption + "__";
                     }
@@ -577,7 +581,7 @@ final class HtmlToMarkdown {
         c.childScope = Scope.CELL;
         c.prefix = " ";
         c.postfix = " |";
-        c.postprocess = content -> JsText.trim(HtmlToText.trimNewlines(content).replaceFirst("\\|", "\\\\|")
+        c.postprocess = content -> JsValues.trim(HtmlToText.trimNewlines(content).replaceFirst("\\|", "\\\\|")
                 .replaceAll("(?:\\r?\\n)+", " "));
         return c;
     }

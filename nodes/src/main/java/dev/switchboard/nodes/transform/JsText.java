@@ -1,63 +1,24 @@
 package dev.switchboard.nodes.transform;
 
-import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import dev.switchboard.platform.json.Json;
+import dev.switchboard.nodes.support.JsRegexSyntax;
+import dev.switchboard.platform.json.JsValues;
 
-/** JavaScript's notions of text, for converters that reproduce n8n's JavaScript libraries. */
+/**
+ * JavaScript's text idioms that the HTML, Markdown and XML converters reproduce (whitespace as
+ * {@link JsValues#isWhitespace} sees it).
+ */
 final class JsText {
 
     private JsText() {
     }
 
-    /** {@code String(value)}: objects become "[object Object]", arrays join their elements with commas. */
-    static String string(Object value) {
-        if (value instanceof Map<?, ?>) {
-            return "[object Object]";
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                Object v = list.get(i);
-                if (v != null) {
-                    sb.append(string(v));
-                }
-            }
-            return sb.toString();
-        }
-        return Json.toText(value);
-    }
-
-    /** Whether {@code c} is whitespace as JavaScript's {@code \s} and {@code trim()} see it. */
-    static boolean isWhitespace(char c) {
-        return switch (c) {
-            case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F',
-                 '\u3000', '\uFEFF' -> true;
-            default -> c >= '\u2000' && c <= '\u200A';
-        };
-    }
-
-    /** JavaScript's {@code trim()}. */
-    static String trim(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isWhitespace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isWhitespace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
     /** Whether the text is empty or only whitespace ({@code /^\s*$/}). */
     static boolean isBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!isWhitespace(s.charAt(i))) {
+            if (!JsValues.isWhitespace(s.charAt(i))) {
                 return false;
             }
         }
@@ -70,7 +31,7 @@ final class JsText {
         boolean inSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isWhitespace(c)) {
+            if (JsValues.isWhitespace(c)) {
                 if (!inSpace) {
                     sb.append(' ');
                 }
@@ -88,25 +49,11 @@ final class JsText {
      * with JavaScript's {@code $&}, {@code $$}, {@code $`} and {@code $'} in the replacement.
      */
     static String replaceFirstLiteral(String text, String pattern, String replacement) {
-        int at = text.indexOf(pattern);
-        if (at < 0) {
+        Matcher m = Pattern.compile(pattern, Pattern.LITERAL).matcher(text);
+        if (!m.find()) {
             return text;
         }
-        StringBuilder r = new StringBuilder();
-        for (int i = 0; i < replacement.length(); i++) {
-            char c = replacement.charAt(i);
-            if (c == '$' && i + 1 < replacement.length()) {
-                char n = replacement.charAt(i + 1);
-                switch (n) {
-                    case '$' -> { r.append('$'); i++; continue; }
-                    case '&' -> { r.append(pattern); i++; continue; }
-                    case '`' -> { r.append(text, 0, at); i++; continue; }
-                    case '\'' -> { r.append(text, at + pattern.length(), text.length()); i++; continue; }
-                    default -> { }
-                }
-            }
-            r.append(c);
-        }
-        return text.substring(0, at) + r + text.substring(at + pattern.length());
+        return text.substring(0, m.start()) + JsRegexSyntax.expandReplacement(replacement, m, text)
+                + text.substring(m.end());
     }
 }

@@ -1,10 +1,10 @@
 package dev.switchboard.nodes.transform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemFailures;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 import dev.switchboard.platform.node.Item;
@@ -68,7 +68,7 @@ public final class MarkdownNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.switchboard.platform.json.JsValues;
+
 /**
  * The inline part of {@link MarkdownToHtml}: escapes, code spans, raw HTML, images, links,
  * emphasis, strikethrough, ellipses and line breaks. Finished HTML is parked behind placeholder
@@ -31,7 +33,7 @@ final class MarkdownSpans {
 
     private String text(String name, String fallback) {
         Object v = options.get(name);
-        return v == null ? fallback : JsText.string(v);
+        return v == null ? fallback : JsValues.string(v);
     }
 
 

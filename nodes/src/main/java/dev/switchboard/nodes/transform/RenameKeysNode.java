@@ -1,16 +1,16 @@
 package dev.switchboard.nodes.transform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
 import dev.switchboard.platform.node.NodeDescriptor;
-import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.NodeResult;
 import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.node.ParameterSpec;
@@ -47,15 +47,9 @@ public final class RenameKeysNode implements NodeType {
                 out.add(rename(context, input.get(i), i));
             } catch (RuntimeException e) {
                 if (!context.continueOnFail()) {
-                    if (e instanceof NodeException ne && ne.itemIndex() >= 0) {
-                        throw ne;
-                    }
-                    throw new NodeException(String.valueOf(e.getMessage()), i,
-                            e instanceof NodeException ne ? ne.description() : null, e);
+                    throw ItemFailures.forItem(e, i);
                 }
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("error", e.getMessage());
-                out.add(Item.of(json, i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);
@@ -118,6 +112,6 @@ public final class RenameKeysNode implements NodeType {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : SetFieldTypes.toText(value);
+        return value == null ? "" : JsValues.string(value);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
@@ -67,7 +68,7 @@ final class SetFieldsMode {
         boolean ignoreErrors = Boolean.TRUE.equals(options.get("ignoreConversionErrors"));
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map<String, Object> entry : SetLegacyValues.entries(context.parameter("fields.values", itemIndex))) {
-            String name = SetFieldTypes.toText(entry.getOrDefault("name", ""));
+            String name = JsValues.string(entry.getOrDefault("name", ""));
             String type = String.valueOf(entry.getOrDefault("type", "stringValue"));
             Object value = entry.containsKey(type) ? entry.get(type) : defaultValue(type);
             if ("objectValue".equals(type) && value != null && objectExpressions.containsKey(name)) {
@@ -86,7 +87,7 @@ final class SetFieldsMode {
         Map<String, Object> collection = SetLegacyValues.map(context.parameter("assignments", itemIndex));
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map<String, Object> a : SetLegacyValues.entries(collection.get("assignments"))) {
-            String name = SetFieldTypes.toText(a.getOrDefault("name", ""));
+            String name = JsValues.string(a.getOrDefault("name", ""));
             String type = String.valueOf(a.getOrDefault("type", "string"));
             out.put(name, validate(name, type, a.get("value"), itemIndex, ignoreErrors));
         }
@@ -113,8 +114,8 @@ final class SetFieldsMode {
         String out = text;
         for (String resolvable : resolvables) {
             Object value = context.evaluate("=" + resolvable, itemIndex);
-            String replacement = value instanceof Map<?, ?> || value instanceof List<?> ? SetFieldTypes.stringify(value)
-                    : SetFieldTypes.toText(value);
+            String replacement = value instanceof Map<?, ?> || value instanceof List<?> ? JsValues.stringify(value)
+                    : JsValues.string(value);
             int at = out.indexOf(resolvable);
             if (at >= 0) {
                 out = out.substring(0, at) + replacement + out.substring(at + resolvable.length());
@@ -145,7 +146,7 @@ final class SetFieldsMode {
                         itemIndex, fixHint(name), null);
             }
             value = value == null || value instanceof Map<?, ?> || value instanceof List<?>
-                    ? SetFieldTypes.stringify(value) : SetFieldTypes.toText(value);
+                    ? JsValues.stringify(value) : JsValues.string(value);
         }
         SetFieldTypes.Conversion result = SetFieldTypes.convert(name, value, type);
         if (!result.valid()) {
@@ -209,9 +210,9 @@ final class SetFieldsMode {
             raw = context.parameter(alias, itemIndex);
         }
         if (raw instanceof List<?> list) {
-            return list.stream().map(SetFieldTypes::toText).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return list.stream().map(JsValues::string).map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
-        String text = raw == null ? "" : SetFieldTypes.toText(raw);
+        String text = raw == null ? "" : JsValues.string(raw);
         return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
 
@@ -28,12 +29,12 @@ final class SetLegacyValues {
         Map<String, Object> json = keepOnlySet ? new LinkedHashMap<>() : item.jsonCopy();
         for (Map<String, Object> entry : entries(values.get("boolean"))) {
             Object value = entry.containsKey("value") ? entry.get("value") : Boolean.FALSE;
-            write(json, name(entry), SetFieldTypes.truthy(value), dotNotation);
+            write(json, name(entry), JsValues.truthy(value), dotNotation);
         }
         for (Map<String, Object> entry : entries(values.get("number"))) {
             Object value = entry.containsKey("value") ? entry.get("value") : 0L;
             if (version >= 2 && value instanceof String s) {
-                double d = SetFieldTypes.parseNumber(s);
+                double d = JsValues.parseNumber(s);
                 if (!Double.isNaN(d)) {
                     value = SetFieldTypes.numberValue(d);
                 }
@@ -58,7 +59,7 @@ final class SetLegacyValues {
 
     private static String name(Map<String, Object> entry) {
         Object name = entry.get("name");
-        return name == null ? DEFAULT_NAME : SetFieldTypes.toText(name);
+        return name == null ? DEFAULT_NAME : JsValues.string(name);
     }
 
     @SuppressWarnings("unchecked")

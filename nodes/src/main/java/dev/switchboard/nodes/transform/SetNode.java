@@ -94,7 +94,7 @@ public final class SetNode implements NodeType {
         }
         SetFieldsMode mode = new SetFieldsMode(context);
         boolean duplicate = context.bool("duplicateItem", 0, false)
-                && "manual".equals(context.execution().get("mode"));
+                && "test".equals(context.execution().get("mode"));
         int copies = duplicate ? Math.max(0, (int) context.number("duplicateCount", 0, 0)) + 1 : 1;
         for (int i = 0; i < input.size(); i++) {
             Item item;

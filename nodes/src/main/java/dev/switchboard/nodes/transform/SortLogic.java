@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
 import dev.switchboard.platform.node.NodeException;
@@ -61,7 +62,7 @@ final class SortLogic {
         for (SortField f : fields) {
             boolean found = false;
             for (Item item : items) {
-                if (FieldPaths.value(item.json(), f.name(), dotNotation) != JsSemantics.UNDEFINED) {
+                if (FieldPaths.value(item.json(), f.name(), dotNotation) != JsValues.UNDEFINED) {
                     found = true;
                     break;
                 }
@@ -78,7 +79,7 @@ final class SortLogic {
             for (SortField f : fields) {
                 Object x = folded(FieldPaths.value(a.item().json(), f.name(), dotNotation));
                 Object y = folded(FieldPaths.value(b.item().json(), f.name(), dotNotation));
-                if (!JsSemantics.isEqual(x, y)) {
+                if (!JsValues.deepEqual(x, y)) {
                     return JsSemantics.lodashLessThan(x, y) ? -f.direction() : f.direction();
                 }
             }

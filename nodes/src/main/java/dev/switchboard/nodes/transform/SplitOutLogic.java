@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
@@ -75,12 +76,12 @@ final class SplitOutLogic {
         String destination = s.destinations().isEmpty() ? "" : s.destinations().get(0);
         Map<String, Object> json = input.json();
         Object value = FieldPaths.value(json, field, s.dotNotation());
-        if (value == JsSemantics.UNDEFINED && style == Style.SINGLE_FIELD_SKIP_MISSING) {
+        if (value == JsValues.UNDEFINED && style == Style.SINGLE_FIELD_SKIP_MISSING) {
             found.merge(field, false, Boolean::logicalOr);
             return List.of();
         }
-        found.merge(field, value != JsSemantics.UNDEFINED, Boolean::logicalOr);
-        if (value == JsSemantics.UNDEFINED) {
+        found.merge(field, value != JsValues.UNDEFINED, Boolean::logicalOr);
+        if (value == JsValues.UNDEFINED) {
             String hint = !s.dotNotation() && field.contains(".")
                     ? " (to reach a nested field, turn off the \"Disable Dot Notation\" option)" : "";
             throw new NodeException("Parameter \"fieldToSplitOut\": couldn't find the field '" + field
@@ -195,7 +196,7 @@ final class SplitOutLogic {
                 requireFieldsToInclude(s, index);
                 for (String f : s.fieldsToInclude()) {
                     Object v = FieldPaths.value(json, f, s.dotNotation());
-                    if (v == JsSemantics.UNDEFINED) {
+                    if (v == JsValues.UNDEFINED) {
                         result.remove(f);
                     } else {
                         result.put(f, Json.copy(v));
@@ -213,7 +214,7 @@ final class SplitOutLogic {
 
     private List<Object> elementsOf(Map<String, Object> json, String field, boolean dotNotation) {
         Object value = FieldPaths.value(json, field, dotNotation);
-        boolean present = value != JsSemantics.UNDEFINED;
+        boolean present = value != JsValues.UNDEFINED;
         found.merge(field, present, Boolean::logicalOr);
         if (!present) {
             return List.of();
@@ -247,7 +248,7 @@ final class SplitOutLogic {
     }
 
     private static void putDefined(Map<String, Object> target, String key, Object value) {
-        if (value != JsSemantics.UNDEFINED) {
+        if (value != JsValues.UNDEFINED) {
             target.put(key, Json.copy(value));
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeException;
@@ -108,7 +109,7 @@ final class SummarizeLogic {
             }
             boolean exists = false;
             for (Item item : items) {
-                if (value(item.json(), a.field()) != JsSemantics.UNDEFINED) {
+                if (value(item.json(), a.field()) != JsValues.UNDEFINED) {
                     exists = true;
                     break;
                 }
@@ -157,18 +158,18 @@ final class SummarizeLogic {
             Object v = value(row.json(), field);
             if (style == Style.ITEM_LISTS) {
                 if (JsSemantics.isObjectType(v)) {
-                    v = JsSemantics.stringify(v);
+                    v = JsValues.stringify(v);
                 }
             } else if (JsSemantics.isContainer(v)) {
-                v = JsSemantics.stringify(v);
+                v = JsValues.stringify(v);
             }
             if (style == Style.SUMMARIZE_TEXT_KEYS) {
-                v = JsSemantics.toJsString(v);
+                v = JsValues.string(v);
             }
-            if (settings.skipEmptySplits() && !(v instanceof Number) && JsSemantics.isFalsy(v)) {
+            if (settings.skipEmptySplits() && !(v instanceof Number) && !JsValues.truthy(v)) {
                 continue;
             }
-            Object key = style == Style.ITEM_LISTS ? JsSemantics.toJsString(v) : groupKey(v);
+            Object key = style == Style.ITEM_LISTS ? JsValues.string(v) : groupKey(v);
             originals.putIfAbsent(key, style == Style.ITEM_LISTS ? key : v);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
@@ -268,7 +269,7 @@ final class SummarizeLogic {
                         out.append(separator);
                     }
                     first = false;
-                    out.append(JsSemantics.isObjectType(v) ? JsSemantics.stringify(v) : JsSemantics.toJsString(v));
+                    out.append(JsSemantics.isObjectType(v) ? JsValues.stringify(v) : JsValues.string(v));
                 }
                 return out.toString();
             }
@@ -291,17 +292,17 @@ final class SummarizeLogic {
             }
             case "min", "max": {
                 boolean min = "min".equals(a.aggregation());
-                Object best = JsSemantics.UNDEFINED;
+                Object best = JsValues.UNDEFINED;
                 for (Object v : values) {
                     if (JsSemantics.isEmptyValue(v)) {
                         continue;
                     }
-                    if (best == JsSemantics.UNDEFINED
-                            || (min ? JsSemantics.lessThan(v, best) : JsSemantics.greaterThan(v, best))) {
+                    if (best == JsValues.UNDEFINED
+                            || (min ? JsValues.lessThan(v, best) : JsValues.greaterThan(v, best))) {
                         best = v;
                     }
                 }
-                return best == JsSemantics.UNDEFINED ? null : Json.copy(best);
+                return best == JsValues.UNDEFINED ? null : Json.copy(best);
             }
             case "countUnique": {
                 Set<Object> distinct = new LinkedHashSet<>();
@@ -342,7 +343,7 @@ final class SummarizeLogic {
         Split split = (Split) result;
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < split.values().size(); i++) {
-            String key = JsSemantics.toJsString(split.values().get(i));
+            String key = JsValues.string(split.values().get(i));
             out.put(key, toObject(split.results().get(i)));
         }
         return JsSemantics.inJsKeyOrder(out);
@@ -368,7 +369,7 @@ final class SummarizeLogic {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put(name, JsSemantics.jsonValue(value));
                     data.putAll(inner.data());
-                    if (value == JsSemantics.UNDEFINED) {
+                    if (value == JsValues.UNDEFINED) {
                         data.remove(name);
                     } else {
                         data.put(name, Json.copy(value));

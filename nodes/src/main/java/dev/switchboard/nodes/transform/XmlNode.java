@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
@@ -60,7 +62,7 @@ public final class XmlNode implements NodeType {
                 if (!context.continueOnFail()) {
                     throw e;
                 }
-                out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
+                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
         }
         return NodeResult.of(out);
@@ -104,7 +106,7 @@ public final class XmlNode implements NodeType {
                 flag(o, "trim", false), flag(o, "explicitCharkey", false), o.get("emptyTag"));
         Object parsed;
         try {
-            parsed = new XmlReader(options).read(JsText.string(value));
+            parsed = new XmlReader(options).read(JsValues.string(value));
         } catch (IllegalArgumentException e) {
             throw new NodeException("Field \"" + property + "\" is not valid XML: " + e.getMessage() + " [item " + item + "]",
                     item);
@@ -121,7 +123,7 @@ public final class XmlNode implements NodeType {
 
     private static String text(Map<String, Object> options, String key, String fallback) {
         Object v = options.get(key);
-        return v == null || "".equals(v) ? fallback : JsText.string(v);
+        return v == null || "".equals(v) ? fallback : JsValues.string(v);
     }
 
     private static boolean flag(Map<String, Object> options, String key, boolean fallback) {

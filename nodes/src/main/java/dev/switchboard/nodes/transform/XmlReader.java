@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
+
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -152,10 +154,10 @@ final class XmlReader {
                 }
             } else {
                 if (options.trim()) {
-                    text = JsText.trim(text);
+                    text = JsValues.trim(text);
                 }
                 if (options.normalize()) {
-                    text = JsText.trim(text.replaceAll("[\\s\\u00A0\\uFEFF]{2,}", " "));
+                    text = JsValues.trim(text.replaceAll("[\\s\\u00A0\\uFEFF]{2,}", " "));
                 }
                 if (obj.get(charkey) instanceof String) {
                     obj.put(charkey, text);

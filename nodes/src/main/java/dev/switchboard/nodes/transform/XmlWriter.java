@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
+
 /**
  * Turns a JSON object into XML text the way n8n's XML node does (xml2js's builder over
  * xmlbuilder): the only key becomes the root element unless a root name is set, {@code $} holds
@@ -90,7 +92,7 @@ final class XmlWriter {
             return;
         }
         if (!(value instanceof Map<?, ?> map)) {
-            addText(element, JsText.string(value));
+            addText(element, JsValues.string(value));
             return;
         }
         for (var e : ((Map<String, Object>) map).entrySet()) {
@@ -100,12 +102,12 @@ final class XmlWriter {
                 if (child instanceof Map<?, ?> attrs) {
                     for (var a : ((Map<String, Object>) attrs).entrySet()) {
                         if (a.getValue() != null) {
-                            element.attributes.put(a.getKey(), JsText.string(a.getValue()));
+                            element.attributes.put(a.getKey(), JsValues.string(a.getValue()));
                         }
                     }
                 }
             } else if (key.equals(options.charkey())) {
-                addText(element, JsText.string(child));
+                addText(element, JsValues.string(child));
             } else if (child instanceof List<?> list) {
                 for (Object entry : list) {
                     Element el = element.add(key);
@@ -118,7 +120,7 @@ final class XmlWriter {
             } else if (child == null || child instanceof Map) {
                 render(element.add(key), child);
             } else {
-                addText(element.add(key), JsText.string(child));
+                addText(element.add(key), JsValues.string(child));
             }
         }
     }
@@ -220,7 +222,7 @@ final class XmlWriter {
     /** Whether an entity reference ({@code &name;} without whitespace) starts at {@code i}. */
     private static boolean startsEntity(String s, int i) {
         int j = i + 1;
-        while (j < s.length() && !JsText.isWhitespace(s.charAt(j))) {
+        while (j < s.length() && !JsValues.isWhitespace(s.charAt(j))) {
             if (s.charAt(j) == ';') {
                 return j > i + 1;
             }

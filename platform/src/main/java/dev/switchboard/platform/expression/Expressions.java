@@ -48,14 +48,22 @@ public final class Expressions implements AutoCloseable {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (var e : ((Map<String, Object>) map).entrySet()) {
-                out.put(e.getKey(), resolve(e.getValue(), data));
+                try {
+                    out.put(e.getKey(), resolve(e.getValue(), data));
+                } catch (ExpressionException ex) {
+                    throw ex.under("." + e.getKey());
+                }
             }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(resolve(o, data));
+            for (int i = 0; i < list.size(); i++) {
+                try {
+                    out.add(resolve(list.get(i), data));
+                } catch (ExpressionException ex) {
+                    throw ex.under("[" + i + "]");
+                }
             }
             return out;
         }

@@ -149,102 +149,38 @@ public final class Json {
         return new JsonObject.Builder().compact(map);
     }
 
-    /** The JavaScript {@code typeof}-like name of a value, for messages. */
+    /**
+     * The name of a value's JSON type, for messages: {@link JsValues#typeOf}, except that arrays are
+     * "array" and null "null" (and a non-JSON value its class's name).
+     */
     public static String typeName(Object value) {
         if (value == null) {
             return "null";
         }
-        if (value instanceof Map) {
-            return "object";
-        }
         if (value instanceof List) {
             return "array";
         }
-        if (value instanceof String) {
-            return "string";
-        }
-        if (value instanceof Number) {
-            return "number";
-        }
-        if (value instanceof Boolean) {
-            return "boolean";
+        if (value instanceof Map || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return JsValues.typeOf(value);
         }
         return value.getClass().getSimpleName();
     }
 
-    /** Equality as a deep JSON comparison, with numbers compared by value (1 equals 1.0). */
+    /** Equality as a deep JSON comparison, with numbers compared by value (1 equals 1.0, NaN not NaN). */
     public static boolean deepEquals(Object a, Object b) {
-        if (a == b) {
-            return true;
-        }
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (var e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !deepEquals(e.getValue(), y.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!deepEquals(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a != null && a.equals(b);
+        return JsValues.deepEquals(a, b, false);
     }
 
-    /** Formats a value as JavaScript's {@code String(value)} would for primitives; JSON for containers. */
+    /**
+     * Formats a value as JavaScript's {@code String(value)} would for primitives; JSON for containers.
+     * See {@link JsValues#string} for {@code String(value)} itself.
+     */
     public static String toText(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof Double d) {
-            return formatDouble(d);
-        }
-        if (value instanceof Number n) {
-            return formatDouble(n.doubleValue());
-        }
-        if (value instanceof Map || value instanceof List) {
-            return write(value);
-        }
-        return String.valueOf(value);
+        return value instanceof Map || value instanceof List ? write(value) : JsValues.string(value);
     }
 
-    /** JavaScript's number-to-string for the common cases. */
+    /** JavaScript's number-to-string (see {@link JsValues#numberToString}). */
     public static String formatDouble(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-            return new BigDecimal(d).toPlainString();
-        }
-        String s = Double.toString(d);
-        if (s.contains("E")) {
-            BigDecimal bd = new BigDecimal(s);
-            if (Math.abs(d) >= 1e-6 && Math.abs(d) < 1e21) {
-                return bd.stripTrailingZeros().toPlainString();
-            }
-            String exp = bd.stripTrailingZeros().toString().replace("E", "e");
-            return exp.contains("e-") ? exp : exp.replace("e", "e+").replace("e++", "e+");
-        }
-        return s;
+        return JsValues.numberToString(d);
     }
 }

@@ -128,7 +128,7 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
         try {
             return expressions.resolve(raw, this);
         } catch (ExpressionException e) {
-            throw new ParameterException(path, item, e.getMessage(), e);
+            throw new ParameterException(path + e.path(), item, e.getMessage(), e);
         }
     }
 

@@ -105,6 +105,10 @@ final class StepRunner {
             return failure(request, state, node, runIndex, started, attempts, inputs, entry.sources, error, logs,
                     regularOutputs);
         }
+        if (result == null) {
+            return failure(request, state, node, runIndex, started, attempts, inputs, entry.sources,
+                    new StepError("the node returned no result", node.name(), null, -1, null), logs, regularOutputs);
+        }
         return switch (result) {
             case NodeResult.Suspend s -> {
                 List<List<Item>> outs = normalize(s.outputsOnResume() == null ? List.of(inputs.isEmpty() || inputs.get(0) == null
@@ -172,6 +176,15 @@ final class StepRunner {
                 List.copyOf(logs), nodeState, null);
     }
 
+    /** A step whose execution failed in the engine itself: recorded as failed, naming the node. */
+    static Step crashed(RunRequest request, RunState state, RunState.Pending entry, RuntimeException e) {
+        WorkflowNode node = request.workflow().node(entry.node).orElseThrow();
+        StepError error = new StepError("the node could not be run: " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage()), node.name(), null, -1, e.getClass().getSimpleName());
+        return step(state, node, state.runCount(node.name()), StepStatus.FAILED, request.clock().now(), request, 1,
+                entry.inputs, entry.sources, null, error, List.of(), null);
+    }
+
     static boolean allEmpty(List<List<Item>> lists) {
         for (List<Item> l : lists) {
             if (l != null && !l.isEmpty()) {
@@ -185,7 +198,7 @@ final class StepRunner {
     private static List<List<Item>> normalize(List<List<Item>> outputs, List<List<Item>> inputs, int count,
             WorkflowNode node) {
         List<List<Item>> outs = new ArrayList<>(outputs);
-        int wanted = Math.max(count, outs.size()) + (node.onError() == OnError.CONTINUE_ERROR_OUTPUT ? 0 : 0);
+        int wanted = Math.max(count, outs.size());
         while (outs.size() < wanted) {
             outs.add(List.of());
         }

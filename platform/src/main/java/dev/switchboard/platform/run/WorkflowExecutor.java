@@ -33,6 +33,10 @@ import dev.switchboard.platform.workflow.WorkflowNode;
  */
 public final class WorkflowExecutor {
 
+    /** How deep sub-workflows may call each other. */
+    static final int MAX_SUB_WORKFLOW_DEPTH = 20;
+    private static final String SUB_FAILED = "the sub-workflow ";
+
     private final NodeTypes types;
     private final StepRunner steps;
     private final JavaScriptEngine js;
@@ -92,35 +96,27 @@ public final class WorkflowExecutor {
                                     + "\" but the workflow now runs \"" + entry.node + "\" there",
                             entry.node, null, -1, null));
                 }
-                if (step.status() == StepStatus.WAITING) {
-                    step = step.withStatus(StepStatus.SUCCEEDED, step.outputs(), request.clock().now());
-                    journal.stepFinished(request.runId(), step);
-                }
+                // a replayed waiting step is handled below like a new one: it goes on only when due
             } else {
-                step = steps.run(request, state, entry, entry == first, subs);
+                try {
+                    step = steps.run(request, state, entry, entry == first, subs);
+                } catch (RuntimeException e) {
+                    step = StepRunner.crashed(request, state, entry, e);
+                }
                 journal.stepFinished(request.runId(), step);
             }
             state.record(step);
-            if (step.status() == StepStatus.WAITING) {
-                long waitMillis = step.resumeAt() == null ? Long.MAX_VALUE
-                        : step.resumeAt().toEpochMilli() - request.clock().now().toEpochMilli();
-                if (step.resumeAt() != null && waitMillis <= request.inlineWaitMillis()) {
-                    try {
-                        request.clock().sleep(Math.max(0, waitMillis));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return finish(request, journal, state, RunStatus.CANCELLED,
-                                new StepError("the run was cancelled", step.node(), null, -1, null));
-                    }
-                    step = step.withStatus(StepStatus.SUCCEEDED, step.outputs(), request.clock().now());
-                    journal.stepFinished(request.runId(), step);
-                    List<Step> nodeSteps = state.runData.get(step.node());
-                    nodeSteps.set(nodeSteps.size() - 1, step);
-                } else {
-                    journal.statusChanged(request.runId(), RunStatus.WAITING, null);
-                    return new RunResult(request.runId(), RunStatus.WAITING, null, copy(state.runData), step.node(),
-                            step.resumeAt());
+            if (step.status() == StepStatus.WAITING && !due(step, request)) {
+                RunResult paused = waitOrSuspend(request, journal, state, step);
+                if (paused != null) {
+                    return paused;
                 }
+                step = state.runData.get(step.node()).get(state.runData.get(step.node()).size() - 1);
+            } else if (step.status() == StepStatus.WAITING) {
+                step = step.withStatus(StepStatus.SUCCEEDED, step.outputs(), request.clock().now());
+                journal.stepFinished(request.runId(), step);
+                List<Step> nodeSteps = state.runData.get(step.node());
+                nodeSteps.set(nodeSteps.size() - 1, step);
             }
             WorkflowNode node = workflow.node(step.node()).orElseThrow();
             if (step.status() == StepStatus.FAILED && node.onError() == OnError.STOP_WORKFLOW) {
@@ -132,6 +128,36 @@ public final class WorkflowExecutor {
             schedule(state, node, step, legacy);
         }
         return finish(request, journal, state, RunStatus.SUCCEEDED, null);
+    }
+
+    private static boolean due(Step waiting, RunRequest request) {
+        return waiting.resumeAt() != null && !request.clock().now().isBefore(waiting.resumeAt());
+    }
+
+    /**
+     * A step waits: sleep through a short wait and finish the step (returns null: go on), or suspend
+     * the run (returns the waiting result) for a long one or one that something else must resume.
+     */
+    private RunResult waitOrSuspend(RunRequest request, RunJournal journal, RunState state, Step step) {
+        long waitMillis = step.resumeAt() == null ? Long.MAX_VALUE
+                : step.resumeAt().toEpochMilli() - request.clock().now().toEpochMilli();
+        if (step.resumeAt() == null || waitMillis > request.inlineWaitMillis()) {
+            journal.statusChanged(request.runId(), RunStatus.WAITING, null);
+            return new RunResult(request.runId(), RunStatus.WAITING, null, copy(state.runData), step.node(),
+                    step.resumeAt());
+        }
+        try {
+            request.clock().sleep(Math.max(0, waitMillis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(request, journal, state, RunStatus.CANCELLED,
+                    new StepError("the run was cancelled", step.node(), null, -1, null));
+        }
+        Step done = step.withStatus(StepStatus.SUCCEEDED, step.outputs(), request.clock().now());
+        journal.stepFinished(request.runId(), done);
+        List<Step> nodeSteps = state.runData.get(step.node());
+        nodeSteps.set(nodeSteps.size() - 1, done);
+        return null;
     }
 
     private RunResult finish(RunRequest request, RunJournal journal, RunState state, RunStatus status, StepError error) {
@@ -345,6 +371,11 @@ public final class WorkflowExecutor {
     private SubWorkflowRunner subWorkflowRunner(RunRequest request) {
         AtomicInteger counter = new AtomicInteger();
         return (source, reference, items) -> {
+            int depth = request.runId().split("/sub-", -1).length - 1;
+            if (depth >= MAX_SUB_WORKFLOW_DEPTH) {
+                throw new NodeException("sub-workflows call each other more than " + MAX_SUB_WORKFLOW_DEPTH
+                        + " levels deep; is a workflow calling itself?");
+            }
             Workflow sub = source == SubWorkflowRunner.Source.PARAMETER
                     ? SubWorkflowLoader.inline(reference)
                     : request.subWorkflows().load(source, reference);
@@ -353,9 +384,13 @@ public final class WorkflowExecutor {
                     request.subWorkflows(), request.inlineWaitMillis(), null);
             RunResult result = execute(subRequest, new InMemoryRunJournal());
             if (result.status() != RunStatus.SUCCEEDED) {
-                String why = result.error() == null ? result.status().label() : result.error().describe();
-                throw new NodeException("the sub-workflow \"" + (sub.name() == null ? reference : sub.name())
-                        + "\" did not succeed: " + why);
+                String why = result.status() == RunStatus.WAITING
+                        ? "it waits at node \"" + result.lastNode() + "\", and a calling workflow cannot wait for it"
+                        : result.error() == null ? result.status().label() : result.error().describe();
+                if (result.error() != null && result.error().message().startsWith(SUB_FAILED)) {
+                    throw new NodeException(result.error().message());
+                }
+                throw new NodeException(SUB_FAILED + "\"" + (sub.name() == null ? reference : sub.name()) + "\" did not succeed: " + why);
             }
             return result.lastNodeOutput();
         };

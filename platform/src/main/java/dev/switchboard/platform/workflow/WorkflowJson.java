@@ -174,6 +174,13 @@ public final class WorkflowJson {
                         for (Object t : list) {
                             if (t instanceof Map<?, ?> tm && tm.get("node") instanceof String node) {
                                 Object idx = tm.get("index");
+                                if (idx != null && !(idx instanceof Number n && n.intValue() >= 0
+                                        && n.doubleValue() == n.intValue())) {
+                                    problems.add(Problem.error(source, "connections." + type + "[" + i + "]",
+                                            "the input index of the connection to \"" + node
+                                                    + "\" must be a whole number, 0 or more"));
+                                    continue;
+                                }
                                 targets.add(new ConnectionTarget(node,
                                         tm.get("type") instanceof String tt ? tt : type,
                                         idx instanceof Number n ? n.intValue() : 0));

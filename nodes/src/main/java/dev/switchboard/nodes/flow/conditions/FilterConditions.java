@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.nodes.support.Messages;
+import dev.switchboard.nodes.support.N8nTypes;
 import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.node.NodeException;
 
 /**
@@ -85,8 +88,8 @@ public final class FilterConditions {
         Parsed right = parse(rawRight, rightType, options);
         boolean rightValid = right.valid || singleValue;
         if (!left.valid && !rightValid && JsValues.typeOf(rawLeft).equals(JsValues.typeOf(rawRight))) {
-            throw typeError("Comparison type expects " + JsValues.withArticle(type) + " but both fields are "
-                    + JsValues.withArticle(JsValues.typeOf(rawLeft)) + " " + where, options, type, "first", itemIndex);
+            throw typeError("Comparison type expects " + Messages.withArticle(type) + " but both fields are "
+                    + Messages.withArticle(JsValues.typeOf(rawLeft)) + " " + where, options, type, "first", itemIndex);
         }
         if (!left.valid) {
             throw typeError(invalidType(type, rawLeft, options, where), options, type, "first", itemIndex);
@@ -126,8 +129,8 @@ public final class FilterConditions {
 
     private static boolean string(String operation, Object leftValue, Object rightValue, boolean ignoreCase,
             String where, int itemIndex) {
-        String left = leftValue == null ? "" : leftValue instanceof String s ? s : JsValues.toText(leftValue);
-        String right = rightValue == null ? "" : rightValue instanceof String s ? s : JsValues.toText(rightValue);
+        String left = leftValue == null ? "" : leftValue instanceof String s ? s : JsValues.string(leftValue);
+        String right = rightValue == null ? "" : rightValue instanceof String s ? s : JsValues.string(rightValue);
         boolean regex = operation.equals("regex") || operation.equals("notRegex");
         if (ignoreCase) {
             left = left.toLowerCase(Locale.ROOT);
@@ -278,7 +281,7 @@ public final class FilterConditions {
                     return Parsed.INVALID;
                 }
                 if (options.version() >= 2) {
-                    Boolean b = toBoolean(value);
+                    Boolean b = N8nTypes.toBoolean(value);
                     if (b != null) {
                         return new Parsed(true, b);
                     }
@@ -302,11 +305,11 @@ public final class FilterConditions {
                 if (strict) {
                     return Parsed.INVALID;
                 }
-                return new Parsed(true, value instanceof Map || value instanceof List ? Json.write(value)
-                        : JsValues.toText(value));
+                // JSON for containers, String(value) for the rest
+                return new Parsed(true, Json.toText(value));
             }
             case "dateTime": {
-                Instant instant = DateValues.parse(value instanceof String s ? s : JsValues.toText(value), zone, now);
+                Instant instant = DateValues.parse(value instanceof String s ? s : JsValues.string(value), zone, now);
                 return instant == null ? Parsed.INVALID : new Parsed(true, instant);
             }
             case "object": {
@@ -316,7 +319,7 @@ public final class FilterConditions {
                 if (strict && !(value instanceof List)) {
                     return Parsed.INVALID;
                 }
-                Object parsed = parseJson(JsValues.toText(value));
+                Object parsed = parseJson(JsValues.string(value));
                 return parsed instanceof Map ? new Parsed(true, parsed) : Parsed.INVALID;
             }
             case "array": {
@@ -326,30 +329,12 @@ public final class FilterConditions {
                 if (strict) {
                     return Parsed.INVALID;
                 }
-                Object parsed = parseJson(JsValues.toText(value));
+                Object parsed = parseJson(JsValues.string(value));
                 return parsed instanceof List ? new Parsed(true, parsed) : Parsed.INVALID;
             }
             default:
                 return new Parsed(true, value);
         }
-    }
-
-    /** n8n's boolean reading: true/false in any case, and values whose number is 1 or 0. */
-    private static Boolean toBoolean(Object value) {
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return s.equalsIgnoreCase("true");
-        }
-        if (value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        double d = JsValues.toNumber(value);
-        if (d == 0) {
-            return false;
-        }
-        if (d == 1) {
-            return true;
-        }
-        return null;
     }
 
     /** JSON text, also with single quotes or bare keys as in a JavaScript literal; null when unreadable. */
@@ -368,13 +353,13 @@ public final class FilterConditions {
 
     private static String invalidType(String type, Object value, FilterSettings.Effective options, String where) {
         String from = JsValues.typeOf(value);
-        String text = JsValues.toText(value);
+        String text = JsValues.string(value);
         if (options.strict()) {
-            return "Wrong type: '" + text + "' is " + JsValues.withArticle(from) + " but was expecting "
-                    + JsValues.withArticle(type) + " " + where;
+            return "Wrong type: '" + text + "' is " + Messages.withArticle(from) + " but was expecting "
+                    + Messages.withArticle(type) + " " + where;
         }
-        return "Conversion error: the " + from + " '" + text + "' can't be converted to " + JsValues.withArticle(type)
-                + " " + where;
+        return "Conversion error: the " + from + " '" + text + "' can't be converted to "
+                + Messages.withArticle(type) + " " + where;
     }
 
     private static NodeException typeError(String message, FilterSettings.Effective options, String type,
@@ -388,7 +373,7 @@ public final class FilterConditions {
         };
         if (options.strict() && converter != null) {
             description = "Turn on \"Convert types where required\", or convert the " + position + " value to "
-                    + JsValues.withArticle(type) + " with " + converter + ".";
+                    + Messages.withArticle(type) + " with " + converter + ".";
         } else if (options.strict()) {
             description = "Change the type of the comparison, or turn on \"Convert types where required\".";
         } else {

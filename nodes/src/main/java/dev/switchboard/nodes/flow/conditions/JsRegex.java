@@ -4,10 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.switchboard.nodes.support.JsRegexSyntax;
+
 /**
  * A regular expression written as users write them in n8n: either a bare pattern ({@code ^a.c$}) or a
- * JavaScript literal with flags ({@code /^a.c$/i}). JavaScript syntax that Java reads differently is
- * translated ({@code $} is the end of the text, {@code [^]} any character, {@code \\u{...}} code points).
+ * JavaScript literal with flags ({@code /^a.c$/i}), translated by {@link JsRegexSyntax}.
  */
 public final class JsRegex {
 
@@ -46,7 +47,8 @@ public final class JsRegex {
             javaFlags |= Pattern.DOTALL;
         }
         try {
-            return new JsRegex(Pattern.compile(translate(source, multiline), javaFlags), flags.indexOf('y') >= 0);
+            Pattern pattern = Pattern.compile(JsRegexSyntax.toJava(source, multiline), javaFlags);
+            return new JsRegex(pattern, flags.indexOf('y') >= 0);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid regular expression /" + source + "/" + flags + ": "
                     + e.getDescription(), e);
@@ -57,68 +59,5 @@ public final class JsRegex {
     public boolean test(String text) {
         Matcher m = pattern.matcher(text);
         return sticky ? m.lookingAt() : m.find();
-    }
-
-    private static String translate(String source, boolean multiline) {
-        StringBuilder out = new StringBuilder(source.length() + 8);
-        boolean inClass = false;
-        int n = source.length();
-        for (int i = 0; i < n; i++) {
-            char c = source.charAt(i);
-            if (c == '\\' && i + 1 < n) {
-                char next = source.charAt(i + 1);
-                if (next == 'u' && i + 2 < n && source.charAt(i + 2) == '{') {
-                    int close = source.indexOf('}', i + 3);
-                    if (close > 0) {
-                        out.append("\\x{").append(source, i + 3, close).append('}');
-                        i = close;
-                        continue;
-                    }
-                }
-                out.append(c).append(next);
-                i++;
-                continue;
-            }
-            if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                } else if (c == '[') {
-                    out.append('\\');
-                } else if (c == '&') {
-                    out.append('\\');
-                }
-                out.append(c);
-                continue;
-            }
-            if (c == '[') {
-                if (source.startsWith("[^]", i)) {
-                    out.append("[\\s\\S]");
-                    i += 2;
-                    continue;
-                }
-                if (source.startsWith("[]", i)) {
-                    out.append("(?!)");
-                    i += 1;
-                    continue;
-                }
-                inClass = true;
-                out.append(c);
-                if (i + 1 < n && source.charAt(i + 1) == '^') {
-                    out.append('^');
-                    i++;
-                }
-                if (i + 1 < n && source.charAt(i + 1) == ']') {
-                    out.append("\\]");
-                    i++;
-                }
-                continue;
-            }
-            if (c == '$' && !multiline) {
-                out.append("(?![\\s\\S])");
-                continue;
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.platform.json.JsValues;
+
 /**
  * The comparisons of n8n's first-generation condition nodes (If v1, Filter v1, Switch v1 and v2): values
  * are compared as JavaScript compares them, without type checks ({@code "5" === 5} is false, {@code "10" <
@@ -97,7 +99,7 @@ public final class LegacyConditions {
                 return instant.toEpochMilli();
             }
         }
-        throw new IllegalArgumentException("The value \"" + (value == null ? "undefined" : JsValues.toText(value))
+        throw new IllegalArgumentException("The value \"" + (value == null ? "undefined" : JsValues.string(value))
                 + "\" is not a valid DateTime.");
     }
 
@@ -119,6 +121,6 @@ public final class LegacyConditions {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : JsValues.toText(value);
+        return value == null ? "" : JsValues.string(value);
     }
 }
