@@ -96,7 +96,20 @@ final class RunCommand {
         }
         RunRequest request = new RunRequest(UUID.randomUUID().toString(), workflow, null, items, !ignorePinData, "cli",
                 RunClock.system(), zone, ZoneId.systemDefault(), Map.of(), WorkflowFiles.loaderBeside(workflowFile), Long.MAX_VALUE, null);
-        RunResult result = engine.run(request, new InMemoryRunJournal());
+        RunResult result;
+        try {
+            result = engine.run(request, new InMemoryRunJournal());
+        } catch (RuntimeException e) {
+            result = new RunResult(request.runId(), RunStatus.FAILED, new StepError("the engine failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null, null, -1,
+                    e.getClass().getSimpleName()), Map.of(), null, null);
+        }
+        if (result.status() == RunStatus.WAITING) {
+            result = new RunResult(result.runId(), RunStatus.FAILED, new StepError("the run waits at node \""
+                    + result.lastNode() + "\" for something to resume it (a webhook call or a decision); "
+                    + "the command line cannot resume waiting runs — run the workflow on the server", result.lastNode(),
+                    null, -1, null), result.runData(), result.lastNode(), result.resumeAt());
+        }
         write(engine, workflow, result);
         return result.status() == RunStatus.SUCCEEDED ? Cli.OK : Cli.FAILED;
     }
@@ -127,7 +140,8 @@ final class RunCommand {
                 Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
                 g.writeName(node.name());
                 g.writeStartObject();
-                g.writeStringProperty("status", last == null ? "skipped" : last.status().label());
+                g.writeStringProperty("status", last == null ? "skipped"
+                        : last.status() == dev.switchboard.platform.run.StepStatus.WAITING ? "failed" : last.status().label());
                 if (steps.size() > 1) {
                     g.writeNumberProperty("runs", steps.size());
                 }

@@ -147,6 +147,53 @@ class CliTest {
     }
 
     @Test
+    void aRunThatWaitsForAWebhookFailsOnTheCommandLineNamingTheNode(@TempDir Path dir) throws IOException {
+        Path workflow = dir.resolve("wait.json");
+        Files.writeString(workflow, """
+                {"name": "Waits", "nodes": [
+                  {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {"resume": "webhook"}, "name": "Wait for call", "type": "n8n-nodes-base.wait", "typeVersion": 1.1, "position": [200, 0]}],
+                 "connections": {"Start": {"main": [[{"node": "Wait for call", "type": "main", "index": 0}]]}}}""");
+        assertThat(cli("run", workflow.toString())).isEqualTo(1);
+        Map<String, Object> doc = document();
+        assertThat(doc).containsEntry("status", "failed");
+        assertThat(doc.get("error").toString()).contains("Wait for call").contains("cannot resume");
+        assertThat(status(doc, "Wait for call")).isEqualTo("failed");
+    }
+
+    @Test
+    void anExpressionErrorInsideACollectionNamesTheWholeParameterPath(@TempDir Path dir) throws IOException {
+        Path workflow = dir.resolve("set.json");
+        Files.writeString(workflow, """
+                {"name": "Nested", "nodes": [
+                  {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {"assignments": {"assignments": [{"id": "1", "name": "x", "value": "={{ $json.a.b.c }}", "type": "string"}]}, "options": {}},
+                   "name": "Edit", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [200, 0]}],
+                 "connections": {"Start": {"main": [[{"node": "Edit", "type": "main", "index": 0}]]}}}""");
+        assertThat(cli("run", workflow.toString())).isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) document().get("error");
+        assertThat(error).containsEntry("node", "Edit").containsEntry("parameter", "assignments.assignments[0].value")
+                .containsEntry("itemIndex", 0L);
+    }
+
+    @Test
+    void aWorkflowThatCallsItselfStopsAtTheDepthLimit(@TempDir Path dir) throws IOException {
+        Path workflow = dir.resolve("self.json");
+        Files.writeString(workflow, """
+                {"name": "Self", "nodes": [
+                  {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {}, "name": "Called", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1, "position": [0, 200]},
+                  {"parameters": {"source": "localFile", "workflowPath": "self.json"}, "name": "Again", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1, "position": [200, 0]}],
+                 "connections": {"Start": {"main": [[{"node": "Again", "type": "main", "index": 0}]]},
+                                 "Called": {"main": [[{"node": "Again", "type": "main", "index": 0}]]}}}""");
+        assertThat(cli("run", workflow.toString())).isEqualTo(1);
+        String message = String.valueOf(document().get("error"));
+        assertThat(message).contains("more than 20 levels deep");
+        assertThat(message.length()).isLessThan(2_000);
+    }
+
+    @Test
     void subWorkflowsAreFoundBesideTheWorkflowFile(@TempDir Path dir) throws IOException {
         Path items = dir.resolve("n.json");
         Files.writeString(items, "[{\"n\": 2}, {\"n\": 5}]");

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import dev.switchboard.platform.workflow.Workflow;
@@ -71,22 +72,53 @@ public final class RunWorker {
             return Optional.of(new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null));
         }
         long renewEvery = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
-                () -> store.heartbeat(run.id(), id, clock.now().plus(lease)), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        AtomicBoolean leaseLost = new AtomicBoolean();
+        Thread runner = Thread.currentThread();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                if (!store.heartbeat(run.id(), id, clock.now().plus(lease)) && leaseLost.compareAndSet(false, true)) {
+                    runner.interrupt();
+                }
+            } catch (RuntimeException e) {
+                // the database did not answer this time: the next beat tries again before the lease runs out
+            }
+        }, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         RunResult result;
         try {
             RunRequest request = new RunRequest(run.id(), workflow, run.startNode(), run.input(), false, run.mode(), clock,
                     defaultZone, null, Map.of(), subWorkflows, 5_000, null);
-            result = executor.execute(request, store);
+            result = executor.execute(request, new LeasedJournal(store, leaseLost));
         } catch (RuntimeException e) {
             StepError error = new StepError("the run stopped unexpectedly: " + e.getMessage(), null, null, -1,
                     e.getClass().getSimpleName());
             result = new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
         } finally {
             beat.cancel(false);
+            Thread.interrupted();
         }
-        store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+        if (!leaseLost.get()) {
+            store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+        }
         return Optional.of(result);
+    }
+
+    /**
+     * Writes steps only while this worker still holds the run: once another worker has taken it over
+     * (this one stalled past its lease), nothing more is written here.
+     */
+    private record LeasedJournal(RunStore store, AtomicBoolean leaseLost) implements RunJournal {
+        @Override
+        public void stepFinished(String runId, Step step) {
+            if (leaseLost.get()) {
+                throw new IllegalStateException("the lease on run " + runId + " was lost; another worker continues it");
+            }
+            store.stepFinished(runId, step);
+        }
+
+        @Override
+        public java.util.List<Step> steps(String runId) {
+            return store.steps(runId);
+        }
     }
 
     /** Runs every due run; returns how many ran. */

@@ -331,6 +331,26 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void aWaitingRunResumedBeforeItsTimeKeepsWaiting() throws Exception {
+        Workflow w = TestNodes.workflow("""
+                {'name': 'wait', 'nodes': [
+                  {'name': 'T', 'type': 'switchboard.manualTrigger', 'position': [0, 0], 'parameters': {}},
+                  {'name': 'Wait', 'type': 'switchboard.wait', 'position': [200, 0], 'parameters': {'seconds': 3600}},
+                  {'name': 'After', 'type': 'switchboard.noOp', 'position': [400, 0], 'parameters': {}}],
+                 'connections': {'T': {'main': [[{'node': 'Wait', 'type': 'main', 'index': 0}]]},
+                                 'Wait': {'main': [[{'node': 'After', 'type': 'main', 'index': 0}]]}}}""");
+        RunClock clock = RunClock.virtual(Instant.parse("2024-05-01T10:00:00Z"));
+        RunRequest request = RunRequest.manual("early", w, List.of()).withClock(clock).withInlineWaitMillis(5_000);
+        assertThat(executor.execute(request, journal).status()).isEqualTo(RunStatus.WAITING);
+        clock.sleep(600_000);
+        RunResult early = executor.execute(request, journal);
+        assertThat(early.status()).isEqualTo(RunStatus.WAITING);
+        assertThat(early.steps("After")).isEmpty();
+        clock.sleep(3_000_000);
+        assertThat(executor.execute(request, journal).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
     void aShortWaitHappensInsideTheRun() {
         Workflow w = TestNodes.workflow("""
                 {'name': 'wait', 'nodes': [
