@@ -157,6 +157,27 @@ class RestApiTest {
         assertThat(call("GET", "/api/v1/workflows/nope", null).status()).isEqualTo(404);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void executeWorkflowRunsAStoredWorkflowById() throws Exception {
+        String child = (String) call("POST", "/api/v1/workflows", """
+                {"name": "Child", "nodes": [
+                  {"parameters": {}, "name": "Called", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {"jsCode": "return $input.all().map(i => ({json: {doubled: i.json.n * 2}}));"},
+                   "name": "Double", "type": "n8n-nodes-base.code", "typeVersion": 2, "position": [200, 0]}],
+                 "connections": {"Called": {"main": [[{"node": "Double", "type": "main", "index": 0}]]}}}""").json().get("id");
+        String parent = (String) call("POST", "/api/v1/workflows", """
+                {"name": "Parent", "nodes": [
+                  {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {"source": "database", "workflowId": "%s"}, "name": "Call", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1, "position": [200, 0]}],
+                 "connections": {"Start": {"main": [[{"node": "Call", "type": "main", "index": 0}]]}}}""".formatted(child)).json().get("id");
+        Reply run = call("POST", "/api/v1/workflows/" + parent + "/run?draft=true&wait=true", "[{\"n\": 4}]");
+        assertThat(run.json()).as(String.valueOf(run.json())).containsEntry("status", "succeeded");
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) run.json().get("steps");
+        assertThat(((List<List<Map<String, Object>>>) steps.get(1).get("outputs")).get(0))
+                .containsExactly(Map.of("json", Map.of("doubled", 8L)));
+    }
+
     @Test
     void healthIncludesTheDatabase() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),

@@ -22,7 +22,6 @@ import dev.switchboard.platform.run.RunRecord;
 import dev.switchboard.platform.run.RunStatus;
 import dev.switchboard.platform.run.RunStore;
 import dev.switchboard.platform.run.RunWorker;
-import dev.switchboard.platform.run.SubWorkflowLoader;
 import dev.switchboard.platform.workflow.StoredWorkflow;
 import dev.switchboard.platform.workflow.Workflow;
 import dev.switchboard.platform.workflow.WorkflowStore;
@@ -60,6 +59,20 @@ public final class RunService implements SmartLifecycle {
         }
         return workflows.version(workflowId, version).orElseThrow(() -> new WorkflowStore.NotFoundException(
                 "workflow \"" + workflowId + "\" has no version " + version)).workflow();
+    }
+
+    /**
+     * The workflow an Execute Workflow node names by id: its newest published version, else its draft
+     * (as n8n runs the saved workflow). Files are not read on the server.
+     */
+    Workflow subWorkflow(dev.switchboard.platform.node.SubWorkflowRunner.Source source, String reference) {
+        if (source != dev.switchboard.platform.node.SubWorkflowRunner.Source.DATABASE) {
+            throw new dev.switchboard.platform.node.NodeException("the server runs sub-workflows by id (source "
+                    + "\"database\") or given inline, not from " + source.name().toLowerCase().replace('_', ' '));
+        }
+        StoredWorkflow w = workflows.get(reference).filter(x -> !x.deleted())
+                .orElseThrow(() -> new dev.switchboard.platform.node.NodeException("no workflow with id \"" + reference + "\""));
+        return w.publishedVersion() == null ? w.draft() : workflowOf(w.id(), w.publishedVersion());
     }
 
     /** Queues a run of a workflow version (0: the draft) from its manual trigger with these items. */
@@ -104,7 +117,7 @@ public final class RunService implements SmartLifecycle {
         String instance = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
             RunWorker worker = new RunWorker(instance + "-" + i, runs, engine.executor(), this::workflowOf,
-                    settings.lease(), RunClock.system(), settings.zone(), SubWorkflowLoader.none());
+                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow);
             Thread t = Thread.ofPlatform().daemon().name("switchboard-run-worker-" + i).start(() -> loop(worker));
             threads.add(t);
         }
