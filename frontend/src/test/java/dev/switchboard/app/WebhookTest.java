@@ -129,6 +129,38 @@ class WebhookTest {
         assertThat(unknown.body()).contains("\\\"POST nothing-here\\\" is not registered");
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void aFailedTriggeredRunStartsTheWorkflowsErrorWorkflow() throws Exception {
+        StoredWorkflow handler = live("""
+                {"name": "On failure", "nodes": [
+                  {"parameters": {}, "name": "Error Trigger", "type": "n8n-nodes-base.errorTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {}, "name": "Note", "type": "n8n-nodes-base.noOp", "typeVersion": 1, "position": [200, 0]}],
+                 "connections": {"Error Trigger": {"main": [[{"node": "Note", "type": "main", "index": 0}]]}}}""");
+        String failing = webhookThen("breaks", "onReceived", """
+                {"parameters": {"jsCode": "throw new Error('the ledger is closed');"},
+                 "name": "Next", "type": "n8n-nodes-base.code", "typeVersion": 2, "position": [200, 0]}""")
+                .replace("\"name\": \"hook breaks\",", "\"name\": \"hook breaks\", \"settings\": {\"errorWorkflow\": \"" + handler.id() + "\"},");
+        live(failing);
+        assertThat(post("/webhook/breaks", "{}").statusCode()).isEqualTo(200);
+        RunRecord handled = null;
+        for (int i = 0; i < 100 && handled == null; i++) {
+            List<RunRecord> found = runs.list(new RunFilter(handler.id(), null, null, null), Page.Request.first(5)).items();
+            if (!found.isEmpty() && found.get(0).status().isFinished()) {
+                handled = found.get(0);
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(handled).as("the error workflow ran").isNotNull();
+        assertThat(handled.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(handled.mode()).isEqualTo("error");
+        Map<String, Object> execution = (Map<String, Object>) handled.input().get(0).json().get("execution");
+        assertThat((Map<String, Object>) execution.get("error")).containsEntry("message", "the ledger is closed")
+                .containsEntry("node", "Next");
+        assertThat(execution).containsEntry("lastNodeExecuted", "Next").containsEntry("mode", "webhook");
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedWith413() throws Exception {
         live(webhookThen("big", "onReceived", PRICE));

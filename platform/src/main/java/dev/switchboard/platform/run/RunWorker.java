@@ -29,6 +29,8 @@ public final class RunWorker {
     private final RunClock clock;
     private final ZoneId defaultZone;
     private final SubWorkflowLoader subWorkflows;
+    private volatile java.util.function.BiConsumer<RunRecord, RunResult> onFinished = (run, result) -> {
+    };
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "switchboard-run-heartbeat");
         t.setDaemon(true);
@@ -52,6 +54,12 @@ public final class RunWorker {
 
     public String id() {
         return id;
+    }
+
+    /** Called after each run this worker finished (not after a run it suspended or lost). */
+    public RunWorker onFinished(java.util.function.BiConsumer<RunRecord, RunResult> listener) {
+        this.onFinished = listener;
+        return this;
     }
 
     /** Claims one due run and executes it (or resumes it); empty when nothing was due. */
@@ -98,6 +106,9 @@ public final class RunWorker {
         }
         if (!leaseLost.get()) {
             store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+            if (result.status().isFinished()) {
+                onFinished.accept(run, result);
+            }
         }
         return Optional.of(result);
     }

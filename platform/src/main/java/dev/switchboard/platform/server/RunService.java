@@ -75,6 +75,53 @@ public final class RunService implements SmartLifecycle {
         return w.publishedVersion() == null ? w.draft() : workflowOf(w.id(), w.publishedVersion());
     }
 
+    /**
+     * When a triggered run failed and its workflow names an error workflow ({@code settings.errorWorkflow}),
+     * starts that one from its Error Trigger with n8n's description of the failure.
+     */
+    void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result) {
+        if (result.status() != RunStatus.FAILED || "manual".equals(run.mode()) || "error".equals(run.mode())) {
+            return;
+        }
+        try {
+            Workflow failed = workflowOf(run.workflowId(), run.workflowVersion());
+            Object errorWorkflowId = failed.settings().get("errorWorkflow");
+            if (!(errorWorkflowId instanceof String id) || id.isBlank()) {
+                return;
+            }
+            StoredWorkflow target = workflows.get(id).filter(w -> !w.deleted()).orElse(null);
+            if (target == null) {
+                LOG.warn("run {} of workflow {} failed; its error workflow {} does not exist", run.id(), run.workflowId(), id);
+                return;
+            }
+            int version = target.publishedVersion() == null ? 0 : target.publishedVersion();
+            Workflow definition = workflowOf(target.id(), version);
+            String trigger = definition.nodes().stream()
+                    .filter(n -> engine.types().find(n.type()).map(t -> t.descriptor().type().equals("switchboard.errorTrigger")).orElse(false))
+                    .map(dev.switchboard.platform.workflow.WorkflowNode::name).findFirst().orElse(null);
+            if (trigger == null) {
+                LOG.warn("error workflow {} has no Error Trigger node", id);
+                return;
+            }
+            java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("message", result.error() == null ? "the run failed" : result.error().message());
+            error.put("node", result.error() == null ? null : result.error().node());
+            java.util.Map<String, Object> execution = new java.util.LinkedHashMap<>();
+            execution.put("id", run.id());
+            execution.put("url", "/api/v1/runs/" + run.id());
+            execution.put("retryOf", null);
+            execution.put("error", error);
+            execution.put("lastNodeExecuted", result.lastNode());
+            execution.put("mode", run.mode());
+            java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("execution", execution);
+            item.put("workflow", java.util.Map.of("id", run.workflowId(), "name", String.valueOf(run.workflowName())));
+            start(target, version, trigger, List.of(Item.of(item)), "error");
+        } catch (RuntimeException e) {
+            LOG.warn("the error workflow of run {} could not be started: {}", run.id(), e.getMessage());
+        }
+    }
+
     /** Queues a run of a workflow version (0: the draft) from its manual trigger with these items. */
     public RunRecord start(StoredWorkflow workflow, int version, List<Item> items, String mode) {
         return start(workflow, version, null, items, mode);
@@ -117,7 +164,7 @@ public final class RunService implements SmartLifecycle {
         String instance = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
             RunWorker worker = new RunWorker(instance + "-" + i, runs, engine.executor(), this::workflowOf,
-                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow);
+                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow).onFinished(this::afterRun);
             Thread t = Thread.ofPlatform().daemon().name("switchboard-run-worker-" + i).start(() -> loop(worker));
             threads.add(t);
         }
