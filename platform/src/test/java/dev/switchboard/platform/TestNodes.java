@@ -34,7 +34,7 @@ public final class TestNodes {
     }
 
     public static NodeTypes types() {
-        return NodeTypes.of(List.of(TRIGGER, PASS, SET, BRANCH, MERGE, FAIL, WAIT, LOOP));
+        return NodeTypes.of(List.of(TRIGGER, SCHEDULE, PASS, SET, BRANCH, MERGE, FAIL, WAIT, LOOP));
     }
 
     /** Reads a workflow JSON written with single quotes (for readable tests). */
@@ -57,6 +57,10 @@ public final class TestNodes {
     static final NodeType TRIGGER = new Simple(
             NodeDescriptor.builder("manualTrigger", "Trigger", NodeCategory.TRIGGER).build(),
             c -> NodeResult.of(c.items().isEmpty() ? List.of(Item.of(new LinkedHashMap<>())) : c.items()));
+
+    static final NodeType SCHEDULE = new Simple(
+            NodeDescriptor.builder("scheduleTrigger", "Schedule", NodeCategory.TRIGGER).versions(1.0, 1.1, 1.2).build(),
+            c -> NodeResult.of(c.items()));
 
     static final NodeType PASS = new Simple(
             NodeDescriptor.builder("noOp", "Pass", NodeCategory.FLOW).build(),

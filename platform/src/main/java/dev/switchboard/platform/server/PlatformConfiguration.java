@@ -48,6 +48,13 @@ public class PlatformConfiguration {
     }
 
     @Bean
+    dev.switchboard.platform.schedule.ScheduleService scheduleService(WorkflowStore workflows, RunService runs,
+            LocalEngine engine, ServerSettings settings, Environment env) {
+        return new dev.switchboard.platform.schedule.ScheduleService(workflows, runs, engine, settings,
+                env.getProperty("switchboard.schedule-sync-seconds", Long.class, 10L));
+    }
+
+    @Bean
     DatabaseHealth databaseHealth(MongoConnection connection) {
         return new DatabaseHealth(connection);
     }

@@ -127,6 +127,18 @@ public final class RunService implements SmartLifecycle {
         return start(workflow, version, null, items, mode);
     }
 
+    /**
+     * Queues a run keyed by its trigger and fire time; when another instance already made the run for
+     * this key, returns that one instead (exactly one run per firing).
+     */
+    public RunRecord startOnce(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
+            String key) {
+        RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), workflow.id(), version,
+                workflow.name(), mode, key, startNode, items, Clock.systemUTC().instant()));
+        wake();
+        return run;
+    }
+
     /** Queues a run that starts from the named trigger node (a webhook, a schedule) with these items. */
     public RunRecord start(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
         RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), workflow.id(), version,

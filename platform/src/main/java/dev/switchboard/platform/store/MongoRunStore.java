@@ -38,42 +38,34 @@ import dev.switchboard.platform.run.StepError;
 /**
  * Runs in MongoDB. Collection {@code runs}: one document per run (its identity, status, input items
  * as JSON text, error, lease: {@code worker}, {@code leaseUntil}; {@code resumeAt} while waiting).
- * Collection {@code run_keys}: {@code _id} = the trigger's key, so that one trigger firing makes
- * one run even when several instances fire it. Collection {@code run_steps}: one document per
+ * A run started by a trigger has an id derived from the trigger's key (workflow, node, fire time), so
+ * that one firing makes one run even when several instances fire it. Collection {@code run_steps}: one document per
  * finished step, {@code _id} = {@code <runId>:<index>}, written whole (see {@link StepDocuments}).
  */
 public final class MongoRunStore implements RunStore {
 
     private final MongoCollection<Document> runs;
-    private final MongoCollection<Document> keys;
     private final MongoCollection<Document> steps;
 
     public MongoRunStore(MongoConnection connection) {
         this.runs = connection.database().getCollection("runs");
-        this.keys = connection.database().getCollection("run_keys");
         this.steps = connection.database().getCollection("run_steps");
         runs.createIndex(Indexes.ascending("status", "createdAt"));
         runs.createIndex(Indexes.ascending("workflowId", "createdAt"));
         steps.createIndex(Indexes.ascending("runId", "index"));
     }
 
+    /**
+     * A keyed run gets an id derived from its key, so that the insert itself decides: a second
+     * firing of the same trigger finds the id taken and gets the first run back (one document, one write).
+     */
     @Override
-    public RunRecord create(RunRecord run) {
-        if (run.key() != null) {
-            try {
-                keys.insertOne(new Document("_id", run.key()).append("runId", run.id()));
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    Document existing = keys.find(eq("_id", run.key())).first();
-                    Optional<RunRecord> found = existing == null ? Optional.empty() : get(existing.getString("runId"));
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                } else {
-                    throw e;
-                }
-            }
-        }
+    public RunRecord create(RunRecord queued) {
+        RunRecord run = queued.key() == null ? queued : new RunRecord(
+                java.util.UUID.nameUUIDFromBytes(queued.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                queued.workflowId(), queued.workflowVersion(), queued.workflowName(), queued.mode(), queued.key(),
+                queued.startNode(), queued.input(), queued.status(), queued.error(), queued.createdAt(), queued.startedAt(),
+                queued.finishedAt(), queued.worker(), queued.leaseUntil(), queued.resumeAt());
         Document doc = new Document("_id", run.id()).append("workflowId", run.workflowId())
                 .append("workflowVersion", run.workflowVersion()).append("workflowName", run.workflowName())
                 .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
@@ -81,7 +73,14 @@ public final class MongoRunStore implements RunStore {
                 .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
                 .append("startedAt", null).append("finishedAt", null).append("worker", null).append("leaseUntil", null)
                 .append("resumeAt", null);
-        runs.insertOne(doc);
+        try {
+            runs.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (run.key() != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return get(run.id()).orElseThrow();
+            }
+            throw e;
+        }
         return read(doc);
     }
 
