@@ -3,10 +3,13 @@ package dev.switchboard.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
+import org.springframework.core.env.StandardEnvironment;
+
 /**
  * {@code switchboard run WORKFLOW.json [--input ITEMS.json] [--ignore-pin-data]},
- * {@code switchboard validate WORKFLOW.json}, {@code switchboard bench}. Exit status: 0 succeeded,
- * 1 the workflow failed, 2 the input is invalid.
+ * {@code switchboard validate WORKFLOW.json}, {@code switchboard bench},
+ * {@code switchboard rekey [--new-key BASE64 | --new-key-file FILE]}. Exit status: 0 succeeded,
+ * 1 the workflow failed (rekey: some credentials could not be re-encrypted), 2 the input is invalid.
  */
 public final class Cli {
 
@@ -25,6 +28,7 @@ public final class Cli {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "validate" -> new ValidateCommand(out, err).run(rest);
                 case "bench" -> new Benchmark(out).run(rest);
+                case "rekey" -> new RekeyCommand(out, err, new StandardEnvironment()).run(rest);
                 default -> {
                     usage(out);
                     yield OK;
@@ -42,6 +46,12 @@ public final class Cli {
                 usage: java -jar switchboard.jar run WORKFLOW.json [--input ITEMS.json] [--ignore-pin-data] [--timezone ZONE]
                        java -jar switchboard.jar validate WORKFLOW.json
                        java -jar switchboard.jar bench [--items N]
+                       java -jar switchboard.jar rekey [--new-key BASE64 | --new-key-file FILE]
+                             re-encrypts every credential under a new master key (without one, generates it into
+                             <data dir>/master.key.new), in the database the server uses: MONGODB_URI, else the
+                             embedded one under SWITCHBOARD_DATA_DIR (default ./data), which must not be in use:
+                             stop the server first (with MONGODB_URI, stop every server too). The key in use comes
+                             from SWITCHBOARD_MASTER_KEY or <data dir>/master.key. Interrupted? Run it again.
                        java -jar switchboard.jar            (starts the server on http://localhost:8080)""");
     }
 

@@ -35,4 +35,15 @@ class ArchitectureTest {
                 .because("node types see the SPI only; the engine implements it")
                 .check(PLATFORM);
     }
+
+    @Test
+    void theCredentialVaultKnowsNoStorageNorWebFramework() {
+        noClasses().that().resideInAPackage("dev.switchboard.platform.credential..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.vaadin..", "com.mongodb..", "org.bson..", "jakarta.servlet..",
+                        "dev.switchboard.platform.store..", "dev.switchboard.platform.server..",
+                        "dev.switchboard.platform.api..")
+                .because("the store and the API implement and use the vault through its interface")
+                .check(PLATFORM);
+    }
 }

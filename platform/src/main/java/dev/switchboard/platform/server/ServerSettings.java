@@ -11,19 +11,30 @@ import org.springframework.core.env.Environment;
  * {@code MONGODB_URI} ({@code switchboard.mongodb-uri}), {@code SWITCHBOARD_DATA_DIR}
  * ({@code switchboard.data-dir}, default {@code ./data}), {@code SWITCHBOARD_API_KEY}
  * ({@code switchboard.api-key}), {@code switchboard.workers} (runs executed at once, default 2),
- * {@code switchboard.lease-seconds} (default 60), {@code switchboard.timezone} (the default zone).
+ * {@code switchboard.lease-seconds} (default 60), {@code switchboard.timezone} (the default zone),
+ * {@code SWITCHBOARD_MASTER_KEY} ({@code switchboard.master-key}: the credential encryption key in base64;
+ * without it one is generated into {@code <data dir>/master.key}). {@link #toString()} hides the secrets.
  */
-public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone) {
+public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone,
+        String masterKey) {
 
     public static ServerSettings from(Environment env) {
         String uri = first(env, "MONGODB_URI", "switchboard.mongodb-uri");
         String dir = first(env, "SWITCHBOARD_DATA_DIR", "switchboard.data-dir");
         String key = first(env, "SWITCHBOARD_API_KEY", "switchboard.api-key");
         String zone = first(env, "SWITCHBOARD_TIMEZONE", "switchboard.timezone");
+        String masterKey = first(env, "SWITCHBOARD_MASTER_KEY", "switchboard.master-key");
         return new ServerSettings(uri, Path.of(dir == null ? "data" : dir), key,
                 env.getProperty("switchboard.workers", Integer.class, 2),
                 Duration.ofSeconds(env.getProperty("switchboard.lease-seconds", Long.class, 60L)),
-                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone));
+                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone), masterKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings[mongoUri=" + (mongoUri == null ? null : mongoUri.replaceAll("//[^@/]*@", "//***@"))
+                + ", dataDir=" + dataDir + ", apiKey=" + (apiKey == null ? null : "***") + ", workers=" + workers
+                + ", lease=" + lease + ", zone=" + zone + ", masterKey=" + (masterKey == null ? null : "***") + "]";
     }
 
     private static String first(Environment env, String... names) {

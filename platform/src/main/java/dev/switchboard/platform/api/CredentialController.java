@@ -1,0 +1,154 @@
+package dev.switchboard.platform.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.switchboard.platform.credential.Credential;
+import dev.switchboard.platform.credential.CredentialException;
+import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.credential.CredentialUpdate;
+import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.paging.Page;
+
+/**
+ * {@code /api/v1/credentials}: create, list, read, update and delete connector credentials. Secret
+ * values go in and never come out: a credential is shown with its data's field names, each value
+ * replaced by {@value Credential#MASK}. An update keeps every data field it does not name (or names
+ * with the mask), replaces those it gives a value, and removes those it sets to null.
+ */
+@RestController
+@RequestMapping("/api/v1/credentials")
+public class CredentialController {
+
+    private static final Pattern LOCATION = Pattern.compile("\\(line \\d+, column \\d+\\)$");
+
+    private final CredentialStore store;
+
+    public CredentialController(CredentialStore store) {
+        this.store = store;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String search, @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return ApiViews.page(store.list(search, type, new Page.Request(page, size)), c -> view(c, false));
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body) {
+        Map<String, Object> request = object(body);
+        Credential created = store.create(text(request, "name"), text(request, "type"), data(request, true));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(created, true));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        return view(store.get(id).orElseThrow(() -> ApiException.notFound("no credential with id \"" + id + "\"")), true);
+    }
+
+    @PutMapping("/{id}")
+    Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) String body) {
+        Map<String, Object> request = object(body);
+        return view(store.update(id, new CredentialUpdate(text(request, "name"), text(request, "type"),
+                data(request, false))), true);
+    }
+
+    /** The same as PUT: fields left out are kept either way. */
+    @PatchMapping("/{id}")
+    Map<String, Object> patch(@PathVariable String id, @RequestBody(required = false) String body) {
+        return update(id, body);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        store.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    static Map<String, Object> view(Credential c, boolean withData) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("type", c.type());
+        m.put("fields", c.data().fields());
+        if (withData) {
+            m.put("data", c.data().masked());
+        }
+        m.put("createdAt", ApiViews.time(c.createdAt()));
+        m.put("updatedAt", ApiViews.time(c.updatedAt()));
+        return m;
+    }
+
+    /** The body as a JSON object; a parse error names where, never what (the text may hold a secret). */
+    private static Map<String, Object> object(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("the request body must be a JSON object with \"name\", \"type\" and \"data\"");
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (RuntimeException e) {
+            Matcher where = LOCATION.matcher(e.getMessage() == null ? "" : e.getMessage());
+            throw ApiException.badRequest("the request body is not valid JSON" + (where.find() ? " " + where.group() : ""));
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw ApiException.badRequest("the request body must be a JSON object, not " + Json.typeName(parsed));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> request = (Map<String, Object>) map;
+        return request;
+    }
+
+    private static String text(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.badRequest("\"" + field + "\" must be a string, not " + Json.typeName(value));
+        }
+        return (String) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> request, boolean required) {
+        Object value = request.get("data");
+        if (value == null) {
+            if (required) {
+                throw ApiException.badRequest("\"data\" is required: a JSON object of the credential's fields");
+            }
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw ApiException.badRequest("\"data\" must be a JSON object of fields, not " + Json.typeName(value));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @ExceptionHandler(CredentialException.class)
+    ResponseEntity<Map<String, Object>> credentialError(CredentialException e) {
+        return switch (e) {
+            case CredentialException.NotFound nf -> ApiErrors.body(HttpStatus.NOT_FOUND, "not_found", nf.getMessage(), null);
+            case CredentialException.Invalid inv -> ApiErrors.body(HttpStatus.BAD_REQUEST, "invalid_credential",
+                    inv.getMessage(), null);
+            case CredentialException.ConcurrentEdit ce -> ApiErrors.body(HttpStatus.CONFLICT, "conflict", ce.getMessage(), null);
+            case CredentialException.WrongKey wk -> ApiErrors.body(HttpStatus.INTERNAL_SERVER_ERROR, "wrong_master_key",
+                    wk.getMessage(), Map.of("storedKeyId", wk.storedKeyId()));
+            case CredentialException.Damaged d -> ApiErrors.body(HttpStatus.INTERNAL_SERVER_ERROR, "credential_damaged",
+                    d.getMessage(), null);
+        };
+    }
+}
