@@ -53,6 +53,8 @@ public final class Sandbox implements AutoCloseable {
     private volatile boolean cancelled;
     private final Object watchLock = new Object();
     private Object watch;
+    /** Whether user code ran since the last reset (only then can the realm have changed). */
+    private boolean used;
     private final Value compileExpression;
     private final Value compileScript;
 
@@ -100,7 +102,8 @@ public final class Sandbox implements AutoCloseable {
         bridge.data = null;
         lastData = null;
         lastItem = -1;
-        if (!broken) {
+        if (!broken && used) {
+            used = false;
             try {
                 if (!reset.execute().asBoolean()) {
                     broken = true;
@@ -165,6 +168,7 @@ public final class Sandbox implements AutoCloseable {
             throw new ExpressionException("the sandbox was cut off by its limit and cannot be reused", true, null);
         }
         context.resetLimits();
+        used = true;
         synchronized (watchLock) {
             watch = owner.watch(this, limits.cpuTime().toNanos());
         }
