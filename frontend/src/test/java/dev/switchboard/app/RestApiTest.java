@@ -179,6 +179,35 @@ class RestApiTest {
     }
 
     @Test
+    void aRunningRunCanBeCancelledAndAFailedOneRetried() throws Exception {
+        String id = (String) call("POST", "/api/v1/workflows", """
+                {"name": "Slow", "nodes": [
+                  {"parameters": {}, "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0]},
+                  {"parameters": {"amount": 4, "unit": "seconds"}, "name": "Pause", "type": "n8n-nodes-base.wait", "typeVersion": 1.1, "position": [200, 0]},
+                  {"parameters": {"jsCode": "throw new Error('no luck');"}, "name": "Fail", "type": "n8n-nodes-base.code", "typeVersion": 2, "position": [400, 0]}],
+                 "connections": {"Start": {"main": [[{"node": "Pause", "type": "main", "index": 0}]]},
+                                 "Pause": {"main": [[{"node": "Fail", "type": "main", "index": 0}]]}}}""").json().get("id");
+        String runId = (String) call("POST", "/api/v1/workflows/" + id + "/run?draft=true", "[]").json().get("id");
+        Thread.sleep(800);
+        assertThat(call("POST", "/api/v1/runs/" + runId + "/cancel", null).status()).isEqualTo(200);
+        Map<String, Object> run = null;
+        for (int i = 0; i < 60; i++) {
+            run = call("GET", "/api/v1/runs/" + runId, null).json();
+            if ("cancelled".equals(run.get("status"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(run).containsEntry("status", "cancelled");
+        assertThat(call("POST", "/api/v1/runs/" + runId + "/cancel", null).status()).as("already finished").isEqualTo(409);
+
+        Reply retried = call("POST", "/api/v1/runs/" + runId + "/retry", null);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json()).containsEntry("mode", "retry").containsEntry("status", "queued");
+        assertThat(retried.json().get("id")).isNotEqualTo(runId);
+    }
+
+    @Test
     void healthIncludesTheDatabase() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());

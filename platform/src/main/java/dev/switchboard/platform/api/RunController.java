@@ -26,9 +26,34 @@ import dev.switchboard.platform.run.Step;
 public class RunController {
 
     private final RunStore runs;
+    private final dev.switchboard.platform.server.RunService service;
 
-    public RunController(RunStore runs) {
+    public RunController(RunStore runs, dev.switchboard.platform.server.RunService service) {
         this.runs = runs;
+        this.service = service;
+    }
+
+    /** Cancels a queued, waiting or running run (a running one stops between steps). */
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/cancel")
+    Map<String, Object> cancel(@PathVariable String id) {
+        RunRecord run = require(id);
+        if (run.status().isFinished()) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "finished",
+                    "the run has already finished (" + run.status().label() + ")", null);
+        }
+        return ApiViews.run(runs.cancel(id, Instant.now()).orElseThrow(), null);
+    }
+
+    /** Runs a failed or cancelled run again: same workflow version, trigger and input, as a new run. */
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/retry")
+    org.springframework.http.ResponseEntity<Map<String, Object>> retry(@PathVariable String id) {
+        RunRecord run = require(id);
+        if (run.status() != RunStatus.FAILED && run.status() != RunStatus.CANCELLED) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "not_retryable",
+                    "only failed or cancelled runs can be retried; this one is " + run.status().label(), null);
+        }
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(ApiViews.run(service.retry(run), null));
     }
 
     @GetMapping

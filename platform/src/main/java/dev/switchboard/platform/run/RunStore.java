@@ -32,6 +32,15 @@ public interface RunStore extends RunJournal {
     /** Extends the lease; false when the worker no longer holds the run. */
     boolean heartbeat(String runId, String worker, Instant leaseUntil);
 
+    /**
+     * Cancels a run: a queued or waiting one at once; a running one is marked, and its worker stops it
+     * between steps. Empty when there is no such run.
+     */
+    Optional<RunRecord> cancel(String runId, Instant now);
+
+    /** Whether someone asked to cancel this running run. */
+    boolean cancelRequested(String runId);
+
     /** Records how the run ended (or that it waits until {@code resumeAt}) and releases its lease. */
     void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
 }

@@ -91,6 +91,15 @@ public final class RunWorker {
                 // the database did not answer this time: the next beat tries again before the lease runs out
             }
         }, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cancelWatch = heartbeats.scheduleWithFixedDelay(() -> {
+            try {
+                if (store.cancelRequested(run.id())) {
+                    runner.interrupt();
+                }
+            } catch (RuntimeException e) {
+                // asked again on the next tick
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         RunResult result;
         try {
             RunRequest request = new RunRequest(run.id(), workflow, run.startNode(), run.input(), false, run.mode(), clock,
@@ -102,6 +111,7 @@ public final class RunWorker {
             result = new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
         } finally {
             beat.cancel(false);
+            cancelWatch.cancel(false);
             Thread.interrupted();
         }
         if (!leaseLost.get()) {

@@ -147,6 +147,15 @@ public final class RunService implements SmartLifecycle {
         return run;
     }
 
+    /** A new run of the same workflow version, trigger and input as a finished one. */
+    public RunRecord retry(RunRecord original) {
+        RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), original.workflowId(),
+                original.workflowVersion(), original.workflowName(), "retry", null, original.startNode(),
+                original.input(), Clock.systemUTC().instant()));
+        wake();
+        return run;
+    }
+
     /** Waits until the run has finished or waits, or the timeout passes; the run as it then stands. */
     public RunRecord await(String runId, Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);

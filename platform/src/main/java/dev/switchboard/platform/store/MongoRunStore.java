@@ -134,6 +134,26 @@ public final class MongoRunStore implements RunStore {
     }
 
     @Override
+    public Optional<RunRecord> cancel(String runId, Instant now) {
+        Document stopped = runs.findOneAndUpdate(and(eq("_id", runId),
+                        com.mongodb.client.model.Filters.in("status", RunStatus.QUEUED.name(), RunStatus.WAITING.name())),
+                Updates.combine(Updates.set("status", RunStatus.CANCELLED.name()), Updates.set("finishedAt", Documents.date(now)),
+                        Updates.set("resumeAt", null),
+                        Updates.set("error", Documents.error(new StepError("cancelled", null, null, -1, null)))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (stopped != null) {
+            return Optional.of(read(stopped));
+        }
+        runs.updateOne(and(eq("_id", runId), eq("status", RunStatus.RUNNING.name())), Updates.set("cancelRequested", true));
+        return get(runId);
+    }
+
+    @Override
+    public boolean cancelRequested(String runId) {
+        return runs.find(and(eq("_id", runId), eq("cancelRequested", true))).first() != null;
+    }
+
+    @Override
     public boolean heartbeat(String runId, String worker, Instant leaseUntil) {
         return runs.updateOne(and(eq("_id", runId), eq("worker", worker), eq("status", RunStatus.RUNNING.name())),
                 Updates.set("leaseUntil", Documents.date(leaseUntil))).getMatchedCount() == 1;
