@@ -41,6 +41,15 @@ public interface RunStore extends RunJournal {
     /** Whether someone asked to cancel this running run. */
     boolean cancelRequested(String runId);
 
+    /** Deletes a run and its steps. */
+    void delete(String runId);
+
+    /**
+     * Deletes finished runs created before {@code olderThan}, and finished runs beyond the newest
+     * {@code keepNewest}; returns how many went. Queued, running and waiting runs are never pruned.
+     */
+    int prune(Instant olderThan, int keepNewest);
+
     /** Records how the run ended (or that it waits until {@code resumeAt}) and releases its lease. */
     void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
 }

@@ -43,8 +43,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    RunService runService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings) {
-        return new RunService(workflows, runs, engine, settings);
+    RunService runService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings,
+            Environment env) {
+        return new RunService(workflows, runs, engine, settings, RetentionSettings.from(env));
     }
 
     @Bean

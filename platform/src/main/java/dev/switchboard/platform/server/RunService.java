@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +40,24 @@ public final class RunService implements SmartLifecycle {
     private final RunStore runs;
     private final LocalEngine engine;
     private final ServerSettings settings;
+    private final RetentionSettings retention;
+    private java.util.concurrent.ScheduledExecutorService pruner;
     private final List<Thread> threads = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running;
 
     public RunService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings) {
+        this(workflows, runs, engine, settings, RetentionSettings.defaults());
+    }
+
+    public RunService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings,
+            RetentionSettings retention) {
         this.workflows = workflows;
         this.runs = runs;
         this.engine = engine;
         this.settings = settings;
+        this.retention = retention;
     }
 
     /** The workflow a run names: version 0 is the draft. */
@@ -80,6 +89,33 @@ public final class RunService implements SmartLifecycle {
      * starts that one from its Error Trigger with n8n's description of the failure.
      */
     void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result) {
+        startErrorWorkflow(run, result);
+        applyRetention(run, result.status());
+    }
+
+    /**
+     * n8n's "save execution data" settings: a finished run whose workflow (its {@code settings}, else
+     * the server's {@code switchboard.retention.save-successful} / {@code save-failed}) says
+     * {@code none} is deleted once it has finished. Test runs from the editor are always kept.
+     */
+    void applyRetention(RunRecord run, RunStatus status) {
+        if ("manual".equals(run.mode()) || (status != RunStatus.SUCCEEDED && status != RunStatus.FAILED)) {
+            return;
+        }
+        try {
+            Map<String, Object> s = workflowOf(run.workflowId(), run.workflowVersion()).settings();
+            String save = status == RunStatus.SUCCEEDED
+                    ? String.valueOf(s.getOrDefault("saveDataSuccessExecution", retention.saveSuccessful()))
+                    : String.valueOf(s.getOrDefault("saveDataErrorExecution", retention.saveFailed()));
+            if ("none".equals(save)) {
+                runs.delete(run.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention for run {}: {}", run.id(), e.getMessage());
+        }
+    }
+
+    private void startErrorWorkflow(RunRecord run, dev.switchboard.platform.run.RunResult result) {
         if (result.status() != RunStatus.FAILED || "manual".equals(run.mode()) || "error".equals(run.mode())) {
             return;
         }
@@ -190,6 +226,11 @@ public final class RunService implements SmartLifecycle {
             threads.add(t);
         }
         LOG.info("{} run workers started", threads.size());
+        if (!retention.pruneEvery().isZero()) {
+            pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("switchboard-prune").unstarted(r));
+            pruner.scheduleWithFixedDelay(this::prune, 1, retention.pruneEvery().toMinutes() * 60, TimeUnit.SECONDS);
+        }
     }
 
     private void loop(RunWorker worker) {
@@ -214,9 +255,26 @@ public final class RunService implements SmartLifecycle {
         worker.close();
     }
 
+    /** Deletes finished runs older than the retention's age, and beyond its count. */
+    public int prune() {
+        try {
+            int n = runs.prune(Instant.now().minus(retention.maxAge()), retention.maxCount());
+            if (n > 0) {
+                LOG.info("pruned {} finished runs", n);
+            }
+            return n;
+        } catch (RuntimeException e) {
+            LOG.warn("pruning runs failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
     @Override
     public void stop() {
         running = false;
+        if (pruner != null) {
+            pruner.shutdownNow();
+        }
         threads.forEach(Thread::interrupt);
         threads.clear();
     }

@@ -149,6 +149,26 @@ public final class MongoRunStore implements RunStore {
     }
 
     @Override
+    public void delete(String runId) {
+        steps.deleteMany(eq("runId", runId));
+        runs.deleteOne(eq("_id", runId));
+    }
+
+    @Override
+    public int prune(Instant olderThan, int keepNewest) {
+        Bson finished = com.mongodb.client.model.Filters.in("status", RunStatus.SUCCEEDED.name(), RunStatus.FAILED.name(),
+                RunStatus.CANCELLED.name(), RunStatus.ROLLED_BACK.name(), RunStatus.NEEDS_ATTENTION.name());
+        List<String> doomed = new ArrayList<>();
+        runs.find(and(finished, lt("createdAt", Documents.date(olderThan)))).projection(new Document("_id", 1))
+                .forEach(d -> doomed.add(d.getString("_id")));
+        runs.find(finished).sort(Sorts.descending("createdAt")).skip(Math.max(0, keepNewest))
+                .projection(new Document("_id", 1)).forEach(d -> doomed.add(d.getString("_id")));
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>(doomed);
+        unique.forEach(this::delete);
+        return unique.size();
+    }
+
+    @Override
     public boolean cancelRequested(String runId) {
         return runs.find(and(eq("_id", runId), eq("cancelRequested", true))).first() != null;
     }
