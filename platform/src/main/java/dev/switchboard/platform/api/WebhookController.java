@@ -53,10 +53,13 @@ public class WebhookController {
     private final RunStore runStore;
     private final dev.switchboard.platform.engine.LocalEngine engine;
     private final long maxBodyBytes;
+    private final long maxQueued;
 
     public WebhookController(WorkflowStore workflows, RunService runs, RunStore runStore,
             dev.switchboard.platform.engine.LocalEngine engine,
-            @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes) {
+            @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes,
+            @Value("${switchboard.queue.max-queued:10000}") long maxQueued) {
+        this.maxQueued = maxQueued;
         this.workflows = workflows;
         this.runs = runs;
         this.runStore = runStore;
@@ -93,6 +96,13 @@ public class WebhookController {
             return error(HttpStatus.FORBIDDEN, "authentication_unavailable", "webhook \"" + path + "\" asks for "
                     + authentication + ", which needs a credential; credentials are not wired to webhooks yet", null)
                     ;
+        }
+        long queued = runStore.list(new dev.switchboard.platform.run.RunFilter(null, RunStatus.QUEUED, null, null),
+                new Page.Request(0, 1)).total();
+        if (queued >= maxQueued) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(ApiErrors.body(HttpStatus.TOO_MANY_REQUESTS, "queue_full", "the run queue is full (" + queued
+                            + " runs waiting to start); try again shortly", null).getBody());
         }
         Item item = Item.of(requestItem(request, path, bytes));
         RunRecord run = runs.start(t.workflow(), t.version(), t.node().name(), List.of(item), test ? "manual" : "webhook");
