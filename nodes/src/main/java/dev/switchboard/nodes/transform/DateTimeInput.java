@@ -4,13 +4,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads dates written as text the ways JavaScript, moment and Luxon read them: ISO 8601 (with a
- * {@code T} or a space), RFC 2822 and HTTP dates, SQL-style dates, and the free forms JavaScript's
- * {@code Date} accepts ("08/01/2022", "April 11, 2023 2:30 PM"). A parsed date keeps its wall-clock
- * fields and its offset when it has one; without one the caller decides the zone.
+ * {@code T} or a space), RFC 2822 and HTTP dates, and JavaScript's {@code new Date(text)}, whose free
+ * forms ("08/01/2022", "April 11, 2023 2:30 PM") {@link DateTimeFreeForm} reads. A parsed date keeps
+ * its wall-clock fields and its offset when it has one; without one the caller decides the zone.
+ * Also the month names and zone words both readers share.
  */
 final class DateTimeInput {
 
@@ -45,9 +43,9 @@ final class DateTimeInput {
 
     static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"};
-    static final String[] DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-    private static final Map<String, Integer> ZONE_WORDS = Map.ofEntries(
+    /** The zone names RFC 2822 and JavaScript's free forms accept, as offsets in minutes. */
+    static final Map<String, Integer> ZONE_WORDS = Map.ofEntries(
             Map.entry("ut", 0), Map.entry("utc", 0), Map.entry("gmt", 0), Map.entry("z", 0),
             Map.entry("est", -300), Map.entry("edt", -240), Map.entry("cst", -360), Map.entry("cdt", -300),
             Map.entry("mst", -420), Map.entry("mdt", -360), Map.entry("pst", -480), Map.entry("pdt", -420));
@@ -172,7 +170,7 @@ final class DateTimeInput {
         if (p != null) {
             return p.instant(p.dateOnly() ? ZoneOffset.UTC : local);
         }
-        p = free(text);
+        p = DateTimeFreeForm.parse(text);
         return p == null ? null : p.instant(local);
     }
 
@@ -200,213 +198,6 @@ final class DateTimeInput {
         }
     }
 
-    /**
-     * The free forms JavaScript's {@code Date} reads ("08/01/2022", "Aug 1, 2022 10:00 PM",
-     * "2017-05-15 09:24:15", "Tue Aug 01 2022 10:00:00 GMT+0200"); null when it is none of them.
-     */
-    static Parsed free(String text) {
-        List<Integer> numbers = new ArrayList<>();
-        List<Integer> numberDigits = new ArrayList<>();
-        int month = -1;
-        int hour = -1;
-        int minute = 0;
-        int second = 0;
-        int millis = 0;
-        Boolean pm = null;
-        Integer offset = null;
-        boolean seenNumber = false;
-        String s = text.trim();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                int close = s.indexOf(')', i);
-                i = close < 0 ? n : close + 1;
-                continue;
-            }
-            if (Character.isDigit(c)) {
-                int start = i;
-                while (i < n && Character.isDigit(s.charAt(i))) {
-                    i++;
-                }
-                String digits = s.substring(start, i);
-                if (digits.length() > 9) {
-                    return null;
-                }
-                int value = Integer.parseInt(digits);
-                seenNumber = true;
-                if (i < n && s.charAt(i) == ':' && hour < 0) {
-                    hour = value;
-                    i++;
-                    int[] read = readNumber(s, i);
-                    if (read == null) {
-                        return null;
-                    }
-                    minute = read[0];
-                    i = read[1];
-                    if (i < n && s.charAt(i) == ':') {
-                        read = readNumber(s, i + 1);
-                        if (read == null) {
-                            return null;
-                        }
-                        second = read[0];
-                        i = read[1];
-                        if (i < n && s.charAt(i) == '.') {
-                            int msStart = i + 1;
-                            read = readNumber(s, msStart);
-                            if (read != null) {
-                                String frac = s.substring(msStart, read[1]);
-                                millis = Integer.parseInt((frac + "00").substring(0, 3));
-                                i = read[1];
-                            }
-                        }
-                    }
-                    continue;
-                }
-                if (numbers.size() >= 3) {
-                    return null;
-                }
-                numbers.add(value);
-                numberDigits.add(digits.length());
-                continue;
-            }
-            if (c == '+' || c == '-') {
-                boolean isOffset = hour >= 0 || offset != null && offset == 0 && i > 0;
-                int[] read = readNumber(s, i + 1);
-                if (read != null && isOffset) {
-                    int digits = read[1] - (i + 1);
-                    int minutes;
-                    int end = read[1];
-                    if (digits <= 2) {
-                        minutes = read[0] * 60;
-                        if (end < n && s.charAt(end) == ':') {
-                            int[] mm = readNumber(s, end + 1);
-                            if (mm != null) {
-                                minutes += mm[0];
-                                end = mm[1];
-                            }
-                        }
-                    } else {
-                        minutes = read[0] / 100 * 60 + read[0] % 100;
-                    }
-                    offset = c == '-' ? -minutes : minutes;
-                    i = end;
-                    continue;
-                }
-                i++;
-                continue;
-            }
-            if (Character.isLetter(c)) {
-                int start = i;
-                while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '.')) {
-                    i++;
-                }
-                String word = s.substring(start, i).replace(".", "").toLowerCase(Locale.ROOT);
-                if (word.equals("am") || word.equals("a")) {
-                    pm = false;
-                } else if (word.equals("pm") || word.equals("p")) {
-                    pm = true;
-                } else if (ZONE_WORDS.containsKey(word)) {
-                    offset = ZONE_WORDS.get(word);
-                } else if (word.equals("t")) {
-                    continue;
-                } else if (word.length() >= 3 && monthIndex(word) >= 0) {
-                    month = monthIndex(word);
-                } else if (word.length() >= 3 && isDayName(word)) {
-                    continue;
-                } else if (seenNumber) {
-                    return null;
-                }
-                continue;
-            }
-            i++;
-        }
-        if (numbers.isEmpty()) {
-            return null;
-        }
-        int year;
-        int monthValue;
-        int day;
-        int first = numbers.get(0);
-        boolean firstIsYear = numberDigits.get(0) >= 3 || !(first >= 1 && first <= 31);
-        if (month < 0) {
-            if (numbers.size() == 3 && firstIsYear) {
-                year = first;
-                monthValue = numbers.get(1);
-                day = numbers.get(2);
-            } else if (numbers.size() >= 2) {
-                monthValue = first;
-                day = numbers.get(1);
-                year = numbers.size() == 3 ? numbers.get(2) : 2001;
-            } else {
-                return null;
-            }
-        } else {
-            monthValue = month + 1;
-            if (numbers.size() == 1) {
-                day = first;
-                year = 2001;
-            } else if (firstIsYear) {
-                year = first;
-                day = numbers.get(1);
-            } else {
-                day = first;
-                year = numbers.get(1);
-            }
-        }
-        if (year >= 0 && year <= 49 && numberDigitsOf(numbers, numberDigits, year) <= 2) {
-            year += 2000;
-        } else if (year >= 50 && year <= 99 && numberDigitsOf(numbers, numberDigits, year) <= 2) {
-            year += 1900;
-        }
-        if (hour < 0) {
-            hour = 0;
-        }
-        if (pm != null) {
-            if (hour > 12) {
-                return null;
-            }
-            if (pm && hour < 12) {
-                hour += 12;
-            } else if (!pm && hour == 12) {
-                hour = 0;
-            }
-        }
-        try {
-            LocalDateTime local;
-            if (hour == 24 && minute == 0 && second == 0 && millis == 0) {
-                local = LocalDate.of(year, monthValue, day).plusDays(1).atStartOfDay();
-            } else {
-                local = LocalDateTime.of(LocalDate.of(year, monthValue, day), LocalTime.of(hour, minute, second,
-                        millis * 1_000_000));
-            }
-            return new Parsed(local, offset == null ? null : ZoneOffset.ofTotalSeconds(offset * 60), false);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int numberDigitsOf(List<Integer> numbers, List<Integer> digits, int value) {
-        for (int k = 0; k < numbers.size(); k++) {
-            if (numbers.get(k) == value) {
-                return digits.get(k);
-            }
-        }
-        return 4;
-    }
-
-    private static int[] readNumber(String s, int from) {
-        int i = from;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
-            i++;
-        }
-        if (i == from || i - from > 9) {
-            return null;
-        }
-        return new int[] {Integer.parseInt(s.substring(from, i)), i};
-    }
-
     /** The month (0 to 11) whose name starts with the first three letters of {@code word}, or -1. */
     static int monthIndex(String word) {
         String w = word.toLowerCase(Locale.ROOT);
@@ -419,15 +210,6 @@ final class DateTimeInput {
             }
         }
         return -1;
-    }
-
-    private static boolean isDayName(String word) {
-        for (String d : DAYS) {
-            if (d.startsWith(word.substring(0, 3))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An offset as written: Z, +05, +0500 or +05:00; null for none. */

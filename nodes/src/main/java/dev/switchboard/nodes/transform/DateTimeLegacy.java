@@ -127,7 +127,7 @@ final class DateTimeLegacy {
         }
         p = DateTimeInput.rfc2822(text);
         if (p == null) {
-            p = DateTimeInput.free(text);
+            p = DateTimeFreeForm.parse(text);
         }
         if (p == null) {
             return null;
@@ -136,8 +136,8 @@ final class DateTimeLegacy {
     }
 
     private static ZonedDateTime withFormat(String text, String format, ZoneId zone, Instant now) {
-        DateTimeMoment.Fields fields = DateTimeMoment.parse(text, format, false);
-        return fields.valid(false) ? DateTimeMoment.resolve(fields, zone, now) : null;
+        DateTimeMomentParser.Fields fields = DateTimeMomentParser.parse(text, format, false);
+        return fields.valid(false) ? DateTimeMomentParser.resolve(fields, zone, now) : null;
     }
 
     private static String calculate(NodeContext context, int itemIndex, Map<String, Object> options) {
@@ -149,9 +149,9 @@ final class DateTimeLegacy {
         ZoneId server = serverZone(context);
         ZonedDateTime date;
         if (!fromFormat.isEmpty()) {
-            DateTimeMoment.Fields fields = DateTimeMoment.parse(value == null ? "" : JsValues.string(value),
-                    fromFormat, true);
-            date = fields.valid(true) ? DateTimeMoment.resolve(fields, server, context.now()) : null;
+            DateTimeMomentParser.Fields fields = DateTimeMomentParser.parse(
+                    value == null ? "" : JsValues.string(value), fromFormat, true);
+            date = fields.valid(true) ? DateTimeMomentParser.resolve(fields, server, context.now()) : null;
             if (date == null) {
                 throw new NodeException(
                         "Date input cannot be parsed. Please recheck the value and the \"From Format\" field.", itemIndex);

@@ -53,7 +53,7 @@ final class DateTimeOperations {
                 }
                 ZonedDateTime now = context.now().atZone(target);
                 if (!context.bool("includeTime", i, true)) {
-                    now = DateTimeLuxon.startOf(now, "day");
+                    now = DateTimeLuxonCalendar.startOf(now, "day");
                 }
                 json.put(output(i, "currentDate"), DateTimeLuxon.toIso(now));
             }
@@ -97,9 +97,10 @@ final class DateTimeOperations {
             case "getTimeBetweenDates" -> {
                 ZonedDateTime start = parse(context.parameter("startDate", i), zone, null, i);
                 ZonedDateTime end = parse(context.parameter("endDate", i), zone, null, i);
-                Map<String, Double> diff = DateTimeLuxon.diff(end, start, units(context.parameter("units", i, List.of("day"))));
+                Map<String, Double> diff = DateTimeLuxonCalendar.diff(end, start,
+                        units(context.parameter("units", i, List.of("day"))));
                 json.put(output(i, "timeDifference"), Boolean.TRUE.equals(options.get("isoString"))
-                        ? DateTimeLuxon.durationIso(diff) : DateTimeLuxon.durationObject(diff));
+                        ? DateTimeLuxonCalendar.durationIso(diff) : DateTimeLuxonCalendar.durationObject(diff));
             }
             case "extractDate" -> {
                 ZonedDateTime date = parse(context.parameter("date", i), zone, null, i);
@@ -144,7 +145,7 @@ final class DateTimeOperations {
             throw new NodeException("Invalid date format", itemIndex);
         }
         if (fromFormat != null) {
-            ZonedDateTime parsed = DateTimeLuxon.parse(trimmed, fromFormat, target);
+            ZonedDateTime parsed = DateTimeLuxonParser.parse(trimmed, fromFormat, target);
             if (parsed == null) {
                 throw new NodeException("Invalid date format", itemIndex);
             }
@@ -158,7 +159,7 @@ final class DateTimeOperations {
             parsed = DateTimeInput.http(trimmed);
         }
         if (parsed == null) {
-            parsed = DateTimeInput.free(trimmed);
+            parsed = DateTimeFreeForm.parse(trimmed);
         }
         if (parsed == null) {
             throw new NodeException("Invalid date format", itemIndex);
@@ -168,7 +169,7 @@ final class DateTimeOperations {
 
     private static ZonedDateTime plus(ZonedDateTime date, String unit, double amount, int i) {
         try {
-            return DateTimeLuxon.plus(date, unit, amount);
+            return DateTimeLuxonCalendar.plus(date, unit, amount);
         } catch (IllegalArgumentException e) {
             throw new NodeException("Invalid unit " + unit, i);
         }
@@ -176,7 +177,7 @@ final class DateTimeOperations {
 
     private static ZonedDateTime startOf(ZonedDateTime date, String unit, int i) {
         try {
-            return DateTimeLuxon.startOf(date, unit);
+            return DateTimeLuxonCalendar.startOf(date, unit);
         } catch (IllegalArgumentException e) {
             throw new NodeException("Invalid unit " + unit, i);
         }

@@ -1,7 +1,5 @@
 package dev.switchboard.nodes.transform;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,13 +13,17 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import dev.switchboard.nodes.transform.HtmlToMarkdownTranslators.Config;
+import dev.switchboard.nodes.transform.HtmlToMarkdownTranslators.Scope;
 import dev.switchboard.platform.json.JsValues;
 
 /**
  * Markdown from HTML as the node-html-markdown library writes it (the library behind n8n's
  * Markdown node): blocks separated by blank lines, {@code #} headings, {@code *} bullets,
  * {@code **strong**}, {@code _em_}, fenced code, tables, inline or reference links, Markdown
- * characters in text escaped, at most three consecutive newlines.
+ * characters in text escaped, at most three consecutive newlines. This class walks the tree and
+ * owns the output: pruning empty nodes, escaping text, newlines around blocks and the reference
+ * list; what each element becomes is {@link HtmlToMarkdownTranslators}.
  */
 final class HtmlToMarkdown {
 
@@ -32,55 +34,25 @@ final class HtmlToMarkdown {
                    String[] globalEscape, String[] lineStartEscape) {
     }
 
-    private static final Set<String> BLOCK = Set.of("ADDRESS", "ARTICLE", "ASIDE", "AUDIO", "BLOCKQUOTE", "BODY",
-            "CANVAS", "CENTER", "DD", "DIR", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM",
-            "FRAMESET", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HGROUP", "HR", "HTML", "ISINDEX", "LI", "MAIN",
-            "MENU", "NAV", "NOFRAMES", "NOSCRIPT", "OL", "OUTPUT", "P", "PRE", "SECTION", "TABLE", "TBODY", "TD",
-            "TFOOT", "TH", "THEAD", "TR", "UL");
-    private static final Set<String> IGNORE = Set.of("AREA", "BASE", "COL", "COMMAND", "EMBED", "HEAD", "INPUT",
-            "KEYGEN", "LINK", "META", "PARAM", "SCRIPT", "SOURCE", "STYLE", "TRACK", "WBR");
-    /** Elements whose translator is computed per node; n8n's "ignore" option does not reach them. */
-    private static final Set<String> COMPUTED = Set.of("H1", "H2", "H3", "H4", "H5", "H6", "OL", "UL", "LI", "CODE",
-            "TABLE", "A", "IMG");
     private static final Pattern GLOBAL_ESCAPE = Pattern.compile("[\\\\`*_~\\[\\]]");
     private static final Pattern LINE_START_ESCAPE = Pattern.compile(
             "(?m)^(\\s*?)((?:\\+\\s)|(?:[=>-])|(?:#{1,6}\\s))|(?:(\\d+)(\\.\\s))");
     private static final Pattern DOCTYPE = Pattern.compile("(?i)^([ \\t\\r\\n]*)<!doctype[^>]*>([ \\t\\r\\n]?)");
 
-    /** Which translator set applies: the main one, inside a table, a table row, a cell, a link or a code block. */
-    private enum Scope { MAIN, TABLE, ROW, CELL, LINK, CODE }
-
     /** What a node passes to its children (node-html-markdown's metadata). */
-    private record Meta(int indentLevel, String listKind, int[] listItemNumber, boolean noEscape,
-                        boolean preserveWhitespace, Scope scope, String[] caption) {
+    record Meta(int indentLevel, String listKind, int[] listItemNumber, boolean noEscape,
+                boolean preserveWhitespace, Scope scope, String[] caption) {
         static final Meta ROOT = new Meta(-1, null, null, false, false, Scope.MAIN, null);
     }
 
-    /** A translator's settings for one element. */
-    private static final class Config {
-        String prefix = "";
-        String postfix = "";
-        String content;
-        boolean recurse = true;
-        int surroundingNewlines;
-        boolean ignore;
-        boolean noEscape;
-        boolean spaceIfRepeatingChar;
-        Scope childScope;
-        java.util.function.Function<String, String> postprocess; // null result removes the node
-    }
-
     private final Options options;
-    private final Set<String> blocks = new HashSet<>(BLOCK);
-    private final Set<String> ignored = new HashSet<>(IGNORE);
+    private final HtmlToMarkdownTranslators translators;
     private final StringBuilder text = new StringBuilder();
-    private final List<String> urlDefinitions = new ArrayList<>();
     private final Map<Node, Boolean> preserve = new java.util.IdentityHashMap<>();
 
     HtmlToMarkdown(Options options) {
         this.options = options;
-        options.blockElements().forEach(e -> blocks.add(e.toUpperCase(Locale.ROOT)));
-        options.ignore().forEach(e -> ignored.add(e.toUpperCase(Locale.ROOT)));
+        this.translators = new HtmlToMarkdownTranslators(options);
     }
 
     String convert(String html) {
@@ -101,8 +73,8 @@ final class HtmlToMarkdown {
                 result += "\n";
             }
             StringBuilder sb = new StringBuilder(result);
-            for (int i = 0; i < urlDefinitions.size(); i++) {
-                sb.append("\n[").append(i + 1).append("]: ").append(urlDefinitions.get(i));
+            for (int i = 0; i < translators.urlDefinitions().size(); i++) {
+                sb.append("\n[").append(i + 1).append("]: ").append(translators.urlDefinitions().get(i));
             }
             result = sb.toString();
         }
@@ -120,7 +92,7 @@ final class HtmlToMarkdown {
             keep = true;
         } else if (node.childNodeSize() == 0) {
             String t = node instanceof Element e ? tag(e) : "";
-            keep = t.equals("TD") || t.equals("TH") || COMPUTED.contains(t);
+            keep = t.equals("TD") || t.equals("TH") || HtmlToMarkdownTranslators.COMPUTED.contains(t);
         } else {
             keep = false;
             for (Node child : node.childNodes()) {
@@ -131,7 +103,7 @@ final class HtmlToMarkdown {
         return keep;
     }
 
-    private static String tag(Element e) {
+    static String tag(Element e) {
         return e.normalName().toUpperCase(Locale.ROOT);
     }
 
@@ -244,7 +216,7 @@ final class HtmlToMarkdown {
             default -> {
             }
         }
-        Config cfg = config(e, tag, m);
+        Config cfg = translators.config(e, tag, m);
         if (cfg == null) {
             for (Node child : e.childNodes()) {
                 visit(child, textOnly, m);
@@ -290,337 +262,5 @@ final class HtmlToMarkdown {
         if (cfg.surroundingNewlines > 0) {
             appendNewlines(cfg.surroundingNewlines);
         }
-    }
-
-    /** The translator for an element in the current scope; null when there is none. */
-    private Config config(Element e, String tag, Meta meta) {
-        return switch (meta.scope()) {
-            case MAIN -> mainConfig(e, tag, meta);
-            case CODE -> codeConfig(e, tag, meta);
-            case LINK -> switch (tag) {
-                case "BR", "HR" -> fixed("\n");
-                case "PRE" -> {
-                    Config pre = new Config();
-                    pre.noEscape = true;
-                    yield pre;
-                }
-                case "STRONG", "B", "DEL", "S", "STRIKE", "EM", "I", "IMG" -> mainConfig(e, tag, meta);
-                default -> null;
-            };
-            case TABLE -> tableConfig(e, tag, meta);
-            case ROW -> tag.equals("TH") || tag.equals("TD") ? cellConfig() : null;
-            case CELL -> switch (tag) {
-                case "A", "STRONG", "B", "DEL", "S", "STRIKE", "EM", "I", "IMG" -> mainConfig(e, tag, meta);
-                default -> null;
-            };
-        };
-    }
-
-    private Config mainConfig(Element e, String tag, Meta meta) {
-        Config base = null;
-        if (blocks.contains(tag)) {
-            base = new Config();
-            base.surroundingNewlines = 2;
-        }
-        if (ignored.contains(tag) && !COMPUTED.contains(tag)) {
-            Config c = new Config();
-            c.ignore = true;
-            return c;
-        }
-        Config c = base == null ? new Config() : base;
-        switch (tag) {
-            case "PRE" -> c.noEscape = true;
-            case "BR" -> c.content = "  \n";
-            case "HR" -> c.content = "---";
-            case "H1", "H2", "H3", "H4", "H5", "H6" -> c.prefix = "#".repeat(tag.charAt(1) - '0') + " ";
-            case "STRONG", "B" -> surround(c, options.strongDelimiter());
-            case "DEL", "S", "STRIKE" -> surround(c, "~~");
-            case "EM", "I" -> surround(c, options.emDelimiter());
-            case "OL", "UL" -> c.surroundingNewlines = 1; // the list kind is always known here
-            case "LI" -> listItem(c, meta);
-            case "BLOCKQUOTE" -> c.postprocess = content -> Pattern.compile("(?m)^(>*)[ \\t\\f\\u000B\\u00A0]?")
-                    .matcher(HtmlToText.trimNewlines(content)).replaceAll(">$1 ");
-            case "CODE" -> code(e, c);
-            case "TABLE" -> table(c, meta);
-            case "TD", "TH" -> {
-            }
-            case "A" -> anchor(e, c);
-            case "IMG" -> image(e, c);
-            default -> {
-                if (base == null) {
-                    return null;
-                }
-            }
-        }
-        return c;
-    }
-
-    private Config codeConfig(Element e, String tag, Meta meta) {
-        Config base = null;
-        if (blocks.contains(tag)) {
-            base = new Config();
-            base.surroundingNewlines = 2;
-        }
-        if (ignored.contains(tag)) {
-            Config c = new Config();
-            c.ignore = true;
-            return c;
-        }
-        Config c = base == null ? new Config() : base;
-        switch (tag) {
-            case "BR" -> c.content = "\n";
-            case "HR" -> c.content = "---";
-            case "H1", "H2", "H3", "H4", "H5", "H6" -> {
-                c.prefix = "[";
-                c.postfix = "]";
-            }
-            case "OL", "UL", "TR" -> c.surroundingNewlines = 0;
-            case "LI" -> listItem(c, meta);
-            case "IMG" -> c.recurse = false;
-            default -> {
-                if (base == null) {
-                    return null;
-                }
-            }
-        }
-        return c;
-    }
-
-    private static Config fixed(String content) {
-        Config c = new Config();
-        c.content = content;
-        c.recurse = false;
-        return c;
-    }
-
-    private static void surround(Config c, String delimiter) {
-        c.spaceIfRepeatingChar = true;
-        c.postprocess = content -> JsText.isBlank(content) ? null : tagSurround(content, delimiter);
-    }
-
-    private void listItem(Config c, Meta meta) {
-        int level = Math.max(meta.indentLevel(), 0);
-        String indent = "  ";
-        boolean ordered = "OL".equals(meta.listKind()) && meta.listItemNumber() != null;
-        c.prefix = indent.repeat(level) + (ordered ? meta.listItemNumber()[0] + ". " : options.bulletMarker() + " ");
-        c.surroundingNewlines = 1;
-        c.postprocess = content -> {
-            if (JsText.isBlank(content)) {
-                return null;
-            }
-            String s = JsValues.trim(content).replaceAll("([^\\r\\n])(?:\\r?\\n)+",
-                    "$1  \n" + Matcher.quoteReplacement(indent.repeat(level)));
-            return Pattern.compile("(?m)(\\S+?)[ \\t\\f\\u000B\\u00A0]+$").matcher(s).replaceAll("$1  ");
-        };
-    }
-
-    private void code(Element e, Config c) {
-        Element parent = e.parent();
-        boolean block = parent != null && tag(parent).equals("PRE") && parent.childNodeSize() < 2;
-        if (!block) {
-            c.spaceIfRepeatingChar = true;
-            c.noEscape = true;
-            c.postprocess = content -> {
-                String longest = "";
-                Matcher m = Pattern.compile("`+").matcher(content);
-                while (m.find()) {
-                    if (m.group().length() > longest.length()) {
-                        longest = m.group();
-                    }
-                }
-                String delimiter = "`" + longest;
-                String padding = delimiter.length() > 1 ? " " : "";
-                return delimiter + padding + content + padding + delimiter;
-            };
-            return;
-        }
-        c.noEscape = true;
-        c.childScope = Scope.CODE;
-        if (!options.indentedCodeBlocks()) {
-            Matcher m = Pattern.compile("language-(\\S+)").matcher(e.attr("class"));
-            c.prefix = options.codeFence() + (m.find() ? m.group(1) : "") + "\n";
-            c.postfix = "\n" + options.codeFence();
-        } else {
-            c.postprocess = content -> Pattern.compile("(?m)^").matcher(content).replaceAll("    ");
-        }
-    }
-
-    private void anchor(Element e, Config c) {
-        String href = e.attr("href");
-        if (href.isEmpty()) {
-            return;
-        }
-        StringBuilder encoded = new StringBuilder();
-        for (char ch : href.toCharArray()) {
-            switch (ch) {
-                case '(' -> encoded.append("%28");
-                case ')' -> encoded.append("%29");
-                case '_' -> encoded.append("%5F");
-                case '*' -> encoded.append("%2A");
-                default -> encoded.append(ch);
-            }
-        }
-        String url = encoded.toString();
-        StringBuilder textContent = new StringBuilder();
-        HtmlExtraction.textContent(e, textContent);
-        if (textContent.toString().equals(href)) {
-            c.content = "<" + url + ">";
-            return;
-        }
-        String title = e.attr("title");
-        c.postprocess = content -> content.replaceAll("(?:\\r?\\n)+", " ");
-        c.childScope = Scope.LINK;
-        c.prefix = "[";
-        if (options.useLinkReferenceDefinitions()) {
-            int id = urlDefinitions.indexOf(url);
-            if (id < 0) {
-                urlDefinitions.add(url);
-                id = urlDefinitions.size() - 1;
-            }
-            c.postfix = "][" + (id + 1) + "]";
-        } else {
-            c.postfix = "](" + url + (title.isEmpty() ? "" : " \"" + title + "\"") + ")";
-        }
-    }
-
-    private void image(Element e, Config c) {
-        String src = e.attr("src");
-        if (src.isEmpty() || !options.keepDataImages() && src.regionMatches(true, 0, "data:", 0, 5)) {
-            c.ignore = true;
-            return;
-        }
-        String title = e.attr("title");
-        c.content = "![" + e.attr("alt") + "](" + src + (title.isEmpty() ? "" : " \"" + title + "\"") + ")";
-        c.recurse = false;
-    }
-
-    private void table(Config c, Meta meta) {
-        c.surroundingNewlines = 2;
-        c.childScope = Scope.TABLE;
-        c.postprocess = content -> {
-            List<List<String>> rows = new ArrayList<>();
-            List<Integer> widths = new ArrayList<>();
-            for (String line : content.split("\\r?\\n|\\r")) {
-                String row = line.replaceFirst("^\\|?(.+?)\\s*\\|\\s*$", "$1");
-                if (row.isEmpty()) {
-                    continue;
-                }
-                List<String> cols = new ArrayList<>();
-                String[] parts = row.split(" \\|", -1);
-                for (int i = 0; i < parts.length; i++) {
-                    String col = JsValues.trim(parts[i]);
-                    if (widths.size() < i + 1) {
-                        widths.add(col.length());
-                    } else if (widths.get(i) < col.length()) {
-                        widths.set(i, col.length());
-                    }
-                    cols.add(col);
-                }
-                rows.add(cols);
-            }
-            if (rows.isEmpty()) {
-                return null;
-            }
-            StringBuilder res = new StringBuilder();
-            if (meta.caption() != null && meta.caption()[0] != null) {
-                res.append(meta.caption()[0]).append('\n');
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                res.append("| ");
-                for (int i = 0; i < widths.size(); i++) {
-                    String col = i < rows.get(r).size() ? rows.get(r).get(i) : "";
-                    res.append(col).append(" ".repeat(Math.max(0, widths.get(i) - col.length())))
-                            .append(" |").append(i < widths.size() - 1 ? " " : "");
-                }
-                res.append('\n');
-                if (r == 0) {
-                    res.append('|');
-                    for (int w : widths) {
-                        res.append(' ').append("-".repeat(w)).append(" |");
-                    }
-                    res.append('\n');
-                }
-            }
-            return res.toString();
-        };
-    }
-
-    private Config tableConfig(Element e, String tag, Meta meta) {
-        switch (tag) {
-            case "CAPTION" -> {
-                Config c = new Config();
-                c.childScope = Scope.CELL;
-                c.postprocess = content -> {
-                    String caption = JsValues.trim(content.replaceAll("(?:\\r?\\n)+", " "));
-                    if (!caption.isEmpty() && meta.caption() != null) {
-                        meta.caption()[0] = "__" + caption + "__";
-                    }
-                    return null;
-                };
-                return c;
-            }
-            case "TR" -> {
-                Config c = new Config();
-                c.childScope = Scope.ROW;
-                c.prefix = "| ";
-                c.postfix = "\n";
-                c.postprocess = content -> Pattern.compile(" \\|\\s*$").matcher(content).find() ? content : null;
-                return c;
-            }
-            case "TH", "TD" -> {
-                return cellConfig();
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    private static Config cellConfig() {
-        Config c = new Config();
-        c.childScope = Scope.CELL;
-        c.prefix = " ";
-        c.postfix = " |";
-        c.postprocess = content -> JsValues.trim(HtmlToText.trimNewlines(content).replaceFirst("\\|", "\\\\|")
-                .replaceAll("(?:\\r?\\n)+", " "));
-        return c;
-    }
-
-    /** Wraps the text of each line in the delimiter, leaving outer whitespace outside it. */
-    static String tagSurround(String content, String delimiter) {
-        String c = content;
-        if (c.contains(delimiter)) {
-            StringBuilder pattern = new StringBuilder("([^\\\\])");
-            for (char ch : delimiter.toCharArray()) {
-                pattern.append('\\').append(ch);
-            }
-            c = c.replaceAll(pattern.toString(), "$1");
-        }
-        StringBuilder res = new StringBuilder();
-        Matcher lines = Pattern.compile("([^\\r\\n]*)(\\r\\n|\\r|\\n|$)").matcher(c);
-        while (lines.find()) {
-            String line = lines.group(1);
-            String newline = lines.group(2);
-            if (line.isEmpty() && newline.isEmpty()) {
-                break;
-            }
-            int start = 0;
-            while (start < line.length() && Character.isWhitespace(line.charAt(start)) || start < line.length()
-                    && line.charAt(start) == '\u00A0') {
-                start++;
-            }
-            if (start == line.length()) {
-                res.append(line).append(newline);
-                continue;
-            }
-            int end = line.length() - 1;
-            while (end > start && (Character.isWhitespace(line.charAt(end)) || line.charAt(end) == '\u00A0')) {
-                end--;
-            }
-            String lead = start > 0 ? String.valueOf(line.charAt(start - 1)) : "";
-            String trail = end < line.length() - 1 ? String.valueOf(line.charAt(end + 1)) : "";
-            res.append(lead).append(delimiter).append(line, start, end + 1).append(delimiter).append(trail).append(newline);
-        }
-        return res.toString();
     }
 }

@@ -27,8 +27,7 @@ final class MarkdownSpans {
     }
 
     private boolean flag(String name, boolean fallback) {
-        Object v = options.get(name);
-        return v instanceof Boolean b ? b : v instanceof String s && !s.isEmpty() ? Boolean.parseBoolean(s) : fallback;
+        return MarkdownToHtml.flag(options, name, fallback);
     }
 
     private String text(String name, String fallback) {

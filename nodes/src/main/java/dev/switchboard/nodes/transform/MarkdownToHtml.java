@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  * HTML from Markdown with the conventions of the showdown library (behind n8n's Markdown node):
  * header ids made from the heading text, "..." as an ellipsis, GitHub code fences, {@code <br />}
  * and {@code <hr />}, blocks joined by newlines, and showdown's options for tables, strikethrough,
- * task lists, automatic links, header ids and complete documents.
+ * task lists, automatic links, header ids and complete documents. This class reads the blocks
+ * (paragraphs, code, quotes, lists, tables, raw HTML); headings are {@link MarkdownHeadings}, the
+ * text inside blocks {@link MarkdownSpans}.
  */
 final class MarkdownToHtml {
 
     private final Map<String, Object> options;
     private final Map<String, String[]> references = new HashMap<>();
-    private final Map<String, Integer> headerIds = new HashMap<>();
     private final MarkdownSpans spans;
+    private final MarkdownHeadings headings;
 
     private static final Pattern ATX = Pattern.compile("^(#{1,6})[ \\t]*(.+?)[ \\t]*#*[ \\t]*$");
     private static final Pattern ATX_STRICT = Pattern.compile("^(#{1,6})[ \\t]+(.+?)[ \\t]*#*[ \\t]*$");
@@ -38,9 +40,15 @@ final class MarkdownToHtml {
     MarkdownToHtml(Map<String, Object> options) {
         this.options = options;
         this.spans = new MarkdownSpans(options, references);
+        this.headings = new MarkdownHeadings(options, spans);
     }
 
     private boolean flag(String name, boolean fallback) {
+        return flag(options, name, fallback);
+    }
+
+    /** A showdown option that is on or off; true or false given as text counts, an empty text does not. */
+    static boolean flag(Map<String, Object> options, String name, boolean fallback) {
         Object v = options.get(name);
         return v instanceof Boolean b ? b : v instanceof String s && !s.isEmpty() ? Boolean.parseBoolean(s) : fallback;
     }
@@ -115,7 +123,7 @@ final class MarkdownToHtml {
                 continue;
             }
             if ((m = (flag("requireSpaceBeforeHeadingText", false) ? ATX_STRICT : ATX).matcher(line)).matches()) {
-                out.add(heading(m.group(1).length(), m.group(2)));
+                out.add(headings.heading(m.group(1).length(), m.group(2)));
                 i++;
                 continue;
             }
@@ -184,13 +192,13 @@ final class MarkdownToHtml {
                     break;
                 }
                 if (!paragraph.isEmpty() && l.matches("^=+[ \\t]*$")) {
-                    out.add(heading(1, String.join("\n", paragraph)));
+                    out.add(headings.heading(1, String.join("\n", paragraph)));
                     paragraph.clear();
                     i++;
                     break;
                 }
                 if (!paragraph.isEmpty() && l.matches("^-+[ \\t]*$")) {
-                    out.add(heading(2, String.join("\n", paragraph)));
+                    out.add(headings.heading(2, String.join("\n", paragraph)));
                     paragraph.clear();
                     i++;
                     break;
@@ -206,57 +214,6 @@ final class MarkdownToHtml {
         return out;
     }
 
-    private String heading(int level, String raw) {
-        int start = (int) Math.max(1, number(options.get("headerLevelStart"), 1));
-        int n = Math.min(6, level + start - 1);
-        String content = raw;
-        String id = null;
-        if (flag("customizedHeaderId", false)) {
-            Matcher m = Pattern.compile("\\{([^{]+?)}\\s*$").matcher(raw);
-            if (m.find()) {
-                id = m.group(1);
-                content = raw.substring(0, m.start()).strip();
-            }
-        }
-        String attr = flag("noHeaderId", false) ? "" : " id=\"" + headerId(id == null ? raw : id) + "\"";
-        return "<h" + n + attr + ">" + spans.inline(content) + "</h" + n + ">";
-    }
-
-    private String headerId(String raw) {
-        Object prefixOption = options.get("prefixHeaderId");
-        String prefix = prefixOption instanceof String s ? s : Boolean.TRUE.equals(prefixOption) ? "section-" : "";
-        boolean rawPrefix = flag("rawPrefixHeaderId", false);
-        String title = rawPrefix ? raw : prefix + raw;
-        if (flag("ghCompatibleHeaderId", false)) {
-            title = title.replace(" ", "-").replace("&amp;", "")
-                    .replaceAll("[&+$,/:;=?@\"#{}|^¨~\\[\\]`\\\\*)(%.!'<>]", "").toLowerCase(Locale.ROOT);
-        } else if (flag("rawHeaderId", false)) {
-            title = title.replace(" ", "-").replace("&amp;", "&").replaceAll("[\"']", "-").toLowerCase(Locale.ROOT);
-        } else {
-            title = title.replaceAll("[^A-Za-z0-9_]", "").toLowerCase(Locale.ROOT);
-        }
-        if (rawPrefix) {
-            title = prefix + title;
-        }
-        Integer count = headerIds.get(title);
-        if (count != null) {
-            headerIds.put(title, count + 1);
-            return title + "-" + count;
-        }
-        headerIds.put(title, 1);
-        return title;
-    }
-
-    private static double number(Object v, double fallback) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return v instanceof String s ? Double.parseDouble(s) : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 
     /** Parses a list starting at {@code start}; returns the index after it. */
     private int list(List<String> lines, int start, List<String> out) {

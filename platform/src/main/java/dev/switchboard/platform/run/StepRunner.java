@@ -40,6 +40,11 @@ final class StepRunner {
         Instant started = request.clock().now();
         List<List<Item>> inputs = entry.inputs;
         List<String> logs = new ArrayList<>();
+        if (node.disabled()) {
+            List<List<Item>> outs = !inputs.isEmpty() && inputs.get(0) != null ? List.of(inputs.get(0)) : null;
+            return step(state, node, runIndex, StepStatus.SKIPPED, started, request, 0, inputs, entry.sources, outs,
+                    null, logs, null);
+        }
         var pinned = request.usePinData() ? request.workflow().pinData().get(node.name()) : null;
         if (pinned != null) {
             List<Item> items = new ArrayList<>();
@@ -50,11 +55,6 @@ final class StepRunner {
                     List.of(items), null, logs, null);
         }
         NodeType type = types.find(node.type()).orElse(null);
-        if (node.disabled()) {
-            List<List<Item>> outs = !inputs.isEmpty() && inputs.get(0) != null ? List.of(inputs.get(0)) : null;
-            return step(state, node, runIndex, StepStatus.SKIPPED, started, request, 0, inputs, entry.sources, outs,
-                    null, logs, null);
-        }
         if (!isStart && allEmpty(inputs)) {
             List<List<Item>> outs = node.alwaysOutputData() ? List.of(List.of(Item.of(new LinkedHashMap<>()))) : null;
             return step(state, node, runIndex, outs == null ? StepStatus.SKIPPED : StepStatus.SUCCEEDED, started,
@@ -242,7 +242,6 @@ final class StepRunner {
     private static List<List<Item>> routeErrorItems(List<List<Item>> outs, List<List<Item>> inputs, int regular) {
         List<List<Item>> result = new ArrayList<>();
         List<Item> errors = new ArrayList<>();
-        List<Item> first = inputs.isEmpty() || inputs.get(0) == null ? List.of() : inputs.get(0);
         for (int o = 0; o < regular; o++) {
             List<Item> ok = new ArrayList<>();
             List<Item> items = o < outs.size() ? outs.get(o) : List.of();
@@ -253,9 +252,11 @@ final class StepRunner {
                 if (isError) {
                     Map<String, Object> merged = new LinkedHashMap<>();
                     if (!it.pairedItem().isEmpty()) {
-                        int p = it.pairedItem().get(0).item();
-                        if (p >= 0 && p < first.size()) {
-                            merged.putAll(first.get(p).jsonCopy());
+                        PairedItem p = it.pairedItem().get(0);
+                        List<Item> source = p.input() < inputs.size() && inputs.get(p.input()) != null
+                                ? inputs.get(p.input()) : List.of();
+                        if (p.item() >= 0 && p.item() < source.size()) {
+                            merged.putAll(source.get(p.item()).jsonCopy());
                         }
                     }
                     merged.putAll(json);

@@ -73,7 +73,7 @@ public final class WorkflowExecutor {
         SubWorkflowRunner subs = subWorkflowRunner(request);
         boolean legacy = workflow.legacyExecutionOrder();
         while (true) {
-            if (state.stack.isEmpty() && (legacy || !promoteWaiting(state))) {
+            if (state.stack.isEmpty() && !promoteWaiting(state)) {
                 break;
             }
             RunState.Pending entry = state.stack.pollFirst();

@@ -207,6 +207,27 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void aDisabledNodeIgnoresItsPinnedData() {
+        Workflow w = TestNodes.workflow("""
+                {'name': 'pinned', 'nodes': [
+                  {'name': 'T', 'type': 'switchboard.manualTrigger', 'position': [0, 0], 'parameters': {}},
+                  {'name': 'X', 'type': 'switchboard.set', 'position': [200, 0], 'disabled': true, 'parameters': {'field': 'f', 'value': 'live'}}],
+                 'connections': {'T': {'main': [[{'node': 'X', 'type': 'main', 'index': 0}]]}},
+                 'pinData': {'X': [{'json': {'f': 'pinned'}}]}}""");
+        assertThat(run(w, Map.of("i", 1L)).output("X")).extracting(Item::json).containsExactly(Map.of("i", 1L));
+    }
+
+    @Test
+    void inTheLegacyOrderAMergeWhoseOtherInputNeverArrivesStillRuns() {
+        Workflow w = TestNodes.workflow(MERGE.replace("{'name': 'merge', 'nodes'", "{'name': 'merge', 'settings': {'executionOrder': 'v0'}, 'nodes'")
+                .replace("{'name': 'B', 'type': 'switchboard.set', 'position': [200, 100], 'parameters': {'field': 'from', 'value': 'b'}}",
+                        "{'name': 'B', 'type': 'switchboard.if', 'position': [200, 100], 'parameters': {'condition': false}}"));
+        RunResult r = run(w);
+        assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(r.output("M")).extracting(i -> i.json().get("from")).containsExactly("a");
+    }
+
+    @Test
     void expressionsSeeEarlierNodesThroughLineage() {
         Workflow w = dev.switchboard.platform.workflow.WorkflowJson.read("""
                 {"name": "lineage", "nodes": [
