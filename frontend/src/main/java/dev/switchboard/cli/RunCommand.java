@@ -94,8 +94,9 @@ final class RunCommand {
             e.problems().forEach(p -> err.println(f + ": " + p));
             return Cli.INVALID;
         }
-        RunRequest request = new RunRequest(UUID.randomUUID().toString(), workflow, null, items, !ignorePinData, "cli",
-                RunClock.system(), zone, ZoneId.systemDefault(), Map.of(), WorkflowFiles.loaderBeside(workflowFile), Long.MAX_VALUE, null);
+        RunRequest request = RunRequest.builder(UUID.randomUUID().toString(), workflow).startItems(items)
+                .usePinData(!ignorePinData).mode("cli").defaultZone(zone).serverZone(ZoneId.systemDefault())
+                .subWorkflows(WorkflowFiles.loaderBeside(workflowFile)).build();
         RunResult result;
         try {
             result = engine.run(request, new InMemoryRunJournal());

@@ -162,6 +162,44 @@ class WebhookTest {
     }
 
     @Test
+    void aWaitNodeResumesWhenItsResumeUrlIsCalled() throws Exception {
+        StoredWorkflow w = live("""
+                {"name": "ask", "nodes": [
+                  {"parameters": {"httpMethod": "POST", "path": "ask", "options": {}}, "name": "Hook", "type": "n8n-nodes-base.webhook",
+                   "typeVersion": 2, "position": [0, 0]},
+                  {"parameters": {"mode": "manual", "includeOtherFields": false, "options": {},
+                    "assignments": {"assignments": [{"id": "1", "name": "url", "value": "={{ $execution.resumeUrl }}", "type": "string"}]}},
+                   "name": "Link", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [200, 0]},
+                  {"parameters": {"resume": "webhook"}, "name": "Wait for answer", "type": "n8n-nodes-base.wait", "typeVersion": 1.1, "position": [400, 0]},
+                  {"parameters": {"mode": "manual", "includeOtherFields": false, "options": {},
+                    "assignments": {"assignments": [{"id": "1", "name": "answer", "value": "={{ $json.body.answer }}", "type": "number"}]}},
+                   "name": "Use", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [600, 0]}],
+                 "connections": {"Hook": {"main": [[{"node": "Link", "type": "main", "index": 0}]]},
+                                 "Link": {"main": [[{"node": "Wait for answer", "type": "main", "index": 0}]]},
+                                 "Wait for answer": {"main": [[{"node": "Use", "type": "main", "index": 0}]]}}}""");
+        assertThat(post("/webhook/ask", "{}").statusCode()).isEqualTo(200);
+        RunRecord run = null;
+        for (int i = 0; i < 100; i++) {
+            List<RunRecord> found = runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(1)).items();
+            if (!found.isEmpty() && found.get(0).status() == RunStatus.WAITING) {
+                run = found.get(0);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(run).as("the run waits").isNotNull();
+        String url = (String) runs.steps(run.id()).get(1).outputs().get(0).get(0).json().get("url");
+        assertThat(url).endsWith("/webhook-waiting/" + run.id());
+        HttpResponse<String> resumed = post("/webhook-waiting/" + run.id(), "{\"answer\": 42}");
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        RunRecord done = runService.await(run.id(), Duration.ofSeconds(30));
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        List<dev.switchboard.platform.run.Step> steps = runs.steps(run.id());
+        assertThat(steps.get(steps.size() - 1).outputs().get(0).get(0).json()).isEqualTo(Map.of("answer", 42L));
+        assertThat(post("/webhook-waiting/" + run.id(), "{}").statusCode()).as("once only").isEqualTo(409);
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413() throws Exception {
         live(webhookThen("big", "onReceived", PRICE));
         HttpResponse<String> r = post("/webhook/big", "{\"total\": \"" + "x".repeat(5000) + "\"}");

@@ -104,7 +104,7 @@ public class WebhookController {
                     .body(ApiErrors.body(HttpStatus.TOO_MANY_REQUESTS, "queue_full", "the run queue is full (" + queued
                             + " runs waiting to start); try again shortly", null).getBody());
         }
-        Item item = Item.of(requestItem(request, path, bytes));
+        Item item = Item.of(WebhookRequests.item(request, path, bytes));
         RunRecord run = runs.start(t.workflow(), t.version(), t.node().name(), List.of(item), test ? "manual" : "webhook");
         String mode = String.valueOf(t.node().parameters().getOrDefault("responseMode", "onReceived"));
         int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
@@ -158,55 +158,6 @@ public class WebhookController {
 
     private boolean isWebhook(WorkflowNode node) {
         return engine.types().find(node.type()).map(t -> t.descriptor().type().equals(WEBHOOK_TYPE)).orElse(false);
-    }
-
-    private static Map<String, Object> requestItem(HttpServletRequest request, String path, byte[] bytes) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
-        }
-        Map<String, Object> query = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> {
-            if (request.getQueryString() != null && request.getQueryString().contains(k)) {
-                query.put(k, v.length == 1 ? v[0] : List.of(v));
-            }
-        });
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("headers", headers);
-        item.put("params", Map.of("path", path));
-        item.put("query", query);
-        item.put("body", body(request, bytes));
-        return item;
-    }
-
-    private static Object body(HttpServletRequest request, byte[] bytes) {
-        if (bytes.length == 0) {
-            return Map.of();
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (type.contains("json")) {
-            try {
-                return Json.parse(text);
-            } catch (JsonException e) {
-                return text;
-            }
-        }
-        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-            Map<String, Object> form = new LinkedHashMap<>();
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                form.put(k, v);
-            }
-            return form;
-        }
-        return text;
     }
 
     private ResponseEntity<Object> lastNode(RunRecord run, Target t, int code) {

@@ -41,6 +41,9 @@ public interface RunStore extends RunJournal {
     /** Whether someone asked to cancel this running run. */
     boolean cancelRequested(String runId);
 
+    /** Makes a waiting run due now (something resumed it); false when the run does not wait. */
+    boolean wake(String runId, Instant now);
+
     /** Deletes a run and its steps. */
     void delete(String runId);
 

@@ -29,6 +29,7 @@ public final class RunWorker {
     private final RunClock clock;
     private final ZoneId defaultZone;
     private final SubWorkflowLoader subWorkflows;
+    private volatile String publicUrl;
     private volatile java.util.function.BiConsumer<RunRecord, RunResult> onFinished = (run, result) -> {
     };
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,6 +55,12 @@ public final class RunWorker {
 
     public String id() {
         return id;
+    }
+
+    /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */
+    public RunWorker publicUrl(String url) {
+        this.publicUrl = url;
+        return this;
     }
 
     /** Called after each run this worker finished (not after a run it suspended or lost). */
@@ -102,8 +109,9 @@ public final class RunWorker {
         }, 500, 500, TimeUnit.MILLISECONDS);
         RunResult result;
         try {
-            RunRequest request = new RunRequest(run.id(), workflow, run.startNode(), run.input(), false, run.mode(), clock,
-                    defaultZone, null, Map.of(), subWorkflows, 5_000, null);
+            RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
+                    .usePinData(false).mode(run.mode()).clock(clock).defaultZone(defaultZone)
+                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).build();
             result = executor.execute(request, new LeasedJournal(store, leaseLost));
         } catch (RuntimeException e) {
             StepError error = new StepError("the run stopped unexpectedly: " + e.getMessage(), null, null, -1,

@@ -249,7 +249,8 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
             case "manual", "cli" -> "test";
             default -> "production";
         });
-        m.put("resumeUrl", "");
+        // where a Wait node set to resume on a webhook call is resumed (POST)
+        m.put("resumeUrl", request.publicUrl() == null ? "" : request.publicUrl() + "/webhook-waiting/" + request.runId());
         return m;
     }
 

@@ -379,9 +379,11 @@ public final class WorkflowExecutor {
             Workflow sub = source == SubWorkflowRunner.Source.PARAMETER
                     ? SubWorkflowLoader.inline(reference)
                     : request.subWorkflows().load(source, reference);
-            RunRequest subRequest = new RunRequest(request.runId() + "/sub-" + counter.incrementAndGet(), sub, null,
-                    items, false, "integrated", request.clock(), request.defaultZone(), request.serverZone(), request.vars(),
-                    request.subWorkflows(), request.inlineWaitMillis(), null);
+            RunRequest subRequest = RunRequest.builder(request.runId() + "/sub-" + counter.incrementAndGet(), sub)
+                    .startItems(items).usePinData(false).mode("integrated").clock(request.clock())
+                    .defaultZone(request.defaultZone()).serverZone(request.serverZone()).vars(request.vars())
+                    .subWorkflows(request.subWorkflows()).inlineWaitMillis(request.inlineWaitMillis())
+                    .publicUrl(request.publicUrl()).build();
             RunResult result = execute(subRequest, new InMemoryRunJournal());
             if (result.status() != RunStatus.SUCCEEDED) {
                 String why = result.status() == RunStatus.WAITING

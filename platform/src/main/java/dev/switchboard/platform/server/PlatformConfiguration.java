@@ -45,7 +45,9 @@ public class PlatformConfiguration {
     @Bean
     RunService runService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings,
             Environment env) {
-        return new RunService(workflows, runs, engine, settings, RetentionSettings.from(env));
+        return new RunService(workflows, runs, engine, settings, RetentionSettings.from(env))
+                .publicUrl(env.getProperty("switchboard.public-url",
+                        "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))));
     }
 
     @Bean

@@ -42,6 +42,7 @@ public final class RunService implements SmartLifecycle {
     private final ServerSettings settings;
     private final RetentionSettings retention;
     private java.util.concurrent.ScheduledExecutorService pruner;
+    private volatile String publicUrl;
     private final List<Thread> threads = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -58,6 +59,17 @@ public final class RunService implements SmartLifecycle {
         this.engine = engine;
         this.settings = settings;
         this.retention = retention;
+    }
+
+    /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */
+    public RunService publicUrl(String url) {
+        this.publicUrl = url;
+        return this;
+    }
+
+    /** Wakes the workers: a run became due. */
+    public void runDue() {
+        wake();
     }
 
     /** The workflow a run names: version 0 is the draft. */
@@ -221,7 +233,7 @@ public final class RunService implements SmartLifecycle {
         String instance = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
             RunWorker worker = new RunWorker(instance + "-" + i, runs, engine.executor(), this::workflowOf,
-                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow).onFinished(this::afterRun);
+                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow).onFinished(this::afterRun).publicUrl(publicUrl);
             Thread t = Thread.ofPlatform().daemon().name("switchboard-run-worker-" + i).start(() -> loop(worker));
             threads.add(t);
         }

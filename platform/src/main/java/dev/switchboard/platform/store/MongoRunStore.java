@@ -149,6 +149,12 @@ public final class MongoRunStore implements RunStore {
     }
 
     @Override
+    public boolean wake(String runId, Instant now) {
+        return runs.updateOne(and(eq("_id", runId), eq("status", RunStatus.WAITING.name())),
+                Updates.set("resumeAt", Documents.date(now))).getMatchedCount() == 1;
+    }
+
+    @Override
     public void delete(String runId) {
         steps.deleteMany(eq("runId", runId));
         runs.deleteOne(eq("_id", runId));

@@ -170,8 +170,8 @@ class MongoRunStoreTest {
                 List.of(Item.of(Map.of("i", 1L)), Item.of(Map.of("i", 2L)), Item.of(Map.of("i", 3L))), t0));
         // worker A claims the run and dies while writing step 5 (in the middle of the loop)
         RunRecord claimed = store.claim("A", clock.now(), Duration.ofSeconds(30)).orElseThrow();
-        RunRequest request = new RunRequest(claimed.id(), workflow, null, claimed.input(), false, "manual", clock,
-                ZoneId.of("UTC"), null, Map.of(), SubWorkflowLoader.none(), 0, null);
+        RunRequest request = RunRequest.builder(claimed.id(), workflow).startItems(claimed.input()).usePinData(false)
+                .clock(clock).defaultZone(ZoneId.of("UTC")).inlineWaitMillis(0).build();
         try {
             executor.execute(request, new CrashingJournal(store, 5));
         } catch (IllegalStateException expected) {
