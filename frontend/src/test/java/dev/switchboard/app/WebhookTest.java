@@ -199,6 +199,38 @@ class WebhookTest {
         assertThat(post("/webhook-waiting/" + run.id(), "{}").statusCode()).as("once only").isEqualTo(409);
     }
 
+    @Autowired
+    dev.switchboard.platform.credential.CredentialStore credentials;
+
+    private HttpResponse<String> post(String path, String body, String header, String value) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                .header(header, value).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void basicAndHeaderAuthenticationUseTheNodesCredential() throws Exception {
+        String basic = credentials.create("hook login", "httpBasicAuth", Map.of("user", "shop", "password", "s3cret")).id();
+        String header = credentials.create("hook token", "httpHeaderAuth", Map.of("name", "X-Token", "value", "t0ken")).id();
+        live(webhookThen("guarded", "lastNode", PRICE).replace("\"responseMode\": \"lastNode\",",
+                "\"responseMode\": \"lastNode\", \"authentication\": \"basicAuth\",")
+                .replace("\"name\": \"Hook\",", "\"name\": \"Hook\", \"credentials\": {\"httpBasicAuth\": {\"id\": \"" + basic + "\"}},"));
+        HttpResponse<String> none = post("/webhook/guarded", "{\"total\": 1}");
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
+        String wrong = java.util.Base64.getEncoder().encodeToString("shop:nope".getBytes());
+        String right = java.util.Base64.getEncoder().encodeToString("shop:s3cret".getBytes());
+        assertThat(post("/webhook/guarded", "{\"total\": 1}", "Authorization", "Basic " + wrong).statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = post("/webhook/guarded", "{\"total\": 1}", "Authorization", "Basic " + right);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).doesNotContain("s3cret");
+
+        live(webhookThen("tokened", "lastNode", PRICE).replace("\"responseMode\": \"lastNode\",",
+                "\"responseMode\": \"lastNode\", \"authentication\": \"headerAuth\",")
+                .replace("\"name\": \"Hook\",", "\"name\": \"Hook\", \"credentials\": {\"httpHeaderAuth\": {\"id\": \"" + header + "\"}},"));
+        assertThat(post("/webhook/tokened", "{\"total\": 1}", "X-Token", "guess").statusCode()).isEqualTo(403);
+        assertThat(post("/webhook/tokened", "{\"total\": 2}", "X-Token", "t0ken").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedWith413() throws Exception {
         live(webhookThen("big", "onReceived", PRICE));

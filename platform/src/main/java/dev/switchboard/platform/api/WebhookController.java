@@ -54,12 +54,15 @@ public class WebhookController {
     private final dev.switchboard.platform.engine.LocalEngine engine;
     private final long maxBodyBytes;
     private final long maxQueued;
+    private final dev.switchboard.platform.credential.CredentialStore credentials;
 
     public WebhookController(WorkflowStore workflows, RunService runs, RunStore runStore,
             dev.switchboard.platform.engine.LocalEngine engine,
+            dev.switchboard.platform.credential.CredentialStore credentials,
             @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes,
             @Value("${switchboard.queue.max-queued:10000}") long maxQueued) {
         this.maxQueued = maxQueued;
+        this.credentials = credentials;
         this.workflows = workflows;
         this.runs = runs;
         this.runStore = runStore;
@@ -93,9 +96,10 @@ public class WebhookController {
         Target t = target.get();
         String authentication = String.valueOf(t.node().parameters().getOrDefault("authentication", "none"));
         if (!"none".equals(authentication)) {
-            return error(HttpStatus.FORBIDDEN, "authentication_unavailable", "webhook \"" + path + "\" asks for "
-                    + authentication + ", which needs a credential; credentials are not wired to webhooks yet", null)
-                    ;
+            ResponseEntity<Object> denied = WebhookAuthentication.check(credentials, t.node(), authentication, request, path);
+            if (denied != null) {
+                return denied;
+            }
         }
         long queued = runStore.list(new dev.switchboard.platform.run.RunFilter(null, RunStatus.QUEUED, null, null),
                 new Page.Request(0, 1)).total();
@@ -115,7 +119,7 @@ public class WebhookController {
         };
     }
 
-    private static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details) {
+    static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details) {
         return ResponseEntity.status(status).body(ApiErrors.body(status, code, message, details).getBody());
     }
 
