@@ -19,10 +19,26 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(
                         "dev.switchboard.platform.workflow..", "dev.switchboard.platform.node..",
                         "dev.switchboard.platform.expression..", "dev.switchboard.platform.run..",
-                        "dev.switchboard.platform.json..", "dev.switchboard.platform.engine..")
+                        "dev.switchboard.platform.json..", "dev.switchboard.platform.engine..",
+                        "dev.switchboard.platform.paging..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "com.vaadin..", "com.mongodb..", "org.bson..", "jakarta.servlet..")
                 .because("the engine core talks to storage and the UI through its own small interfaces")
+                .check(PLATFORM);
+    }
+
+    @Test
+    void theEngineCoreKnowsNothingOfTheServerThatHostsIt() {
+        noClasses().that().resideInAnyPackage(
+                        "dev.switchboard.platform.workflow..", "dev.switchboard.platform.node..",
+                        "dev.switchboard.platform.expression..", "dev.switchboard.platform.run..",
+                        "dev.switchboard.platform.json..", "dev.switchboard.platform.engine..",
+                        "dev.switchboard.platform.paging..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.switchboard.platform.store..", "dev.switchboard.platform.server..",
+                        "dev.switchboard.platform.api..", "dev.switchboard.platform.schedule..",
+                        "dev.switchboard.platform.credential..", "org.quartz..")
+                .because("storage, scheduling and the web talk to the engine through its interfaces, not the reverse")
                 .check(PLATFORM);
     }
 
