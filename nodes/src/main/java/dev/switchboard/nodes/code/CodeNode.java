@@ -1,9 +1,8 @@
 package dev.switchboard.nodes.code;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -67,21 +66,10 @@ public final class CodeNode implements NodeType {
                 return NodeResult.of(List.of(Item.of(ScriptItems.errorJson(e.getMessage()))));
             }
         }
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
-            try {
-                Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, "jsCode");
-                Item item = ScriptItems.fromEachItem(result, i);
-                if (item != null) {
-                    out.add(item.withPairedItem(i));
-                }
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEach(context, (ignored, i) -> {
+            Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_EACH_ITEM, i, "jsCode");
+            Item item = ScriptItems.fromEachItem(result, i);
+            return item == null ? List.of() : List.of(item.withPairedItem(i));
+        }));
     }
 }

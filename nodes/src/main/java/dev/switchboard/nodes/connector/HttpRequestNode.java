@@ -1,11 +1,10 @@
 package dev.switchboard.nodes.connector;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -82,21 +81,9 @@ public final class HttpRequestNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) throws InterruptedException {
-        List<Item> items = context.items();
-        List<Item> out = new ArrayList<>();
         try (HttpExchange exchange = new HttpExchange()) {
-            for (int i = 0; i < items.size(); i++) {
-                try {
-                    out.addAll(request(context, exchange, items.get(i), i));
-                } catch (NodeException e) {
-                    if (!context.continueOnFail()) {
-                        throw e;
-                    }
-                    out.add(Item.of(new LinkedHashMap<>(Map.of("error", e.getMessage())), i));
-                }
-            }
+            return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> request(context, exchange, item, i)));
         }
-        return NodeResult.of(out);
     }
 
     private static List<Item> request(NodeContext context, HttpExchange exchange, Item item, int i)

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
@@ -75,23 +75,17 @@ public final class ExecuteWorkflowNode implements NodeType {
             }
             return NodeResult.of(out);
         }
-        for (int i = 0; i < input.size(); i++) {
-            try {
-                Target target = target(context, i);
-                List<Item> result = call(context, target, List.of(input.get(i)), wait, i);
-                if (wait) {
-                    for (Item item : result) {
-                        out.add(new Item(item.json(), item.binary(), List.of(PairedItem.of(i))));
-                    }
+        List<Item> perItem = ItemLoop.mapEach(context, (item, i) -> {
+            List<Item> result = call(context, target(context, i), List.of(item), wait, i);
+            List<Item> paired = new ArrayList<>();
+            if (wait) {
+                for (Item output : result) {
+                    paired.add(new Item(output.json(), output.binary(), List.of(PairedItem.of(i))));
                 }
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
             }
-        }
-        return NodeResult.of(wait ? out : passThrough(input));
+            return paired;
+        });
+        return NodeResult.of(wait ? perItem : passThrough(input));
     }
 
     private record Target(SubWorkflowRunner.Source source, String reference) {

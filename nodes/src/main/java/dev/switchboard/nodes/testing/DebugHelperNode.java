@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -59,30 +59,17 @@ public final class DebugHelperNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> items = context.items();
         String category = context.string("category", 0, "throwError");
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                switch (category) {
-                    case "doNothing" -> {
-                        // n8n's Debug Helper outputs nothing in this mode.
-                    }
-                    case "throwError" -> throw new NodeException(context.string("throwErrorMessage", 0,
-                            "Node has thrown an error"), i);
-                    case "oom", "outOfMemory" -> throw new NodeException("Debug Helper: \"Out Of Memory\" is not "
-                            + "simulated here, to protect the server; use \"Throw Error\" to test failure handling", i);
-                    case "randomData" -> out.addAll(randomItems(context, i));
-                    default -> throw new NodeException("Parameter \"category\": unknown value \"" + category + "\"", i);
-                }
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> switch (category) {
+            // n8n's Debug Helper outputs nothing in this mode.
+            case "doNothing" -> List.<Item>of();
+            case "throwError" -> throw new NodeException(context.string("throwErrorMessage", 0,
+                    "Node has thrown an error"), i);
+            case "oom", "outOfMemory" -> throw new NodeException("Debug Helper: \"Out Of Memory\" is not "
+                    + "simulated here, to protect the server; use \"Throw Error\" to test failure handling", i);
+            case "randomData" -> randomItems(context, i);
+            default -> throw new NodeException("Parameter \"category\": unknown value \"" + category + "\"", i);
+        }));
     }
 
     private static List<Item> randomItems(NodeContext context, int itemIndex) {

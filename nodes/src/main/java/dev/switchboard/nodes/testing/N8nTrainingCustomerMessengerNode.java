@@ -1,16 +1,14 @@
 package dev.switchboard.nodes.testing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
 import dev.switchboard.platform.node.NodeDescriptor;
-import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.NodeResult;
 import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.node.ParameterSpec;
@@ -39,23 +37,13 @@ public final class N8nTrainingCustomerMessengerNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> items = context.items();
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                String customerId = context.string("customerId", i, "");
-                String message = context.string("message", i, "");
-                Map<String, Object> json = new LinkedHashMap<>();
-                // Two spaces after the colon, as n8n's training node writes it.
-                json.put("output", "Sent message to customer " + customerId + ":  " + message);
-                out.add(Item.of(json, i));
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> {
+            String customerId = context.string("customerId", i, "");
+            String message = context.string("message", i, "");
+            Map<String, Object> json = new LinkedHashMap<>();
+            // Two spaces after the colon, as n8n's training node writes it.
+            json.put("output", "Sent message to customer " + customerId + ":  " + message);
+            return List.of(Item.of(json, i));
+        }));
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -73,19 +72,8 @@ public final class CryptoNode implements NodeType {
     @Override
     public NodeResult execute(NodeContext context) {
         String action = context.string("action", 0, "hash");
-        List<Item> input = context.items();
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
-            try {
-                out.add(apply(context, action, input.get(i), i));
-            } catch (RuntimeException e) {
-                if (!context.continueOnFail()) {
-                    throw ItemFailures.forItem(e, i);
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEachNamingItem(context,
+                (item, i) -> List.of(apply(context, action, item, i))));
     }
 
     private static Item apply(NodeContext context, String action, Item item, int i) {

@@ -1,10 +1,9 @@
 package dev.switchboard.nodes.transform;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -104,22 +103,10 @@ public final class DateTimeNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> input = context.items();
-        List<Item> out = new ArrayList<>();
         DateTimeOperations v2 = context.typeVersion() >= 2 ? new DateTimeOperations(context) : null;
-        for (int i = 0; i < input.size(); i++) {
-            try {
-                Item result = v2 != null ? v2.apply(input.get(i), i) : DateTimeLegacy.apply(context, input.get(i), i);
-                if (result != null) {
-                    out.add(result);
-                }
-            } catch (RuntimeException e) {
-                if (!context.continueOnFail()) {
-                    throw ItemFailures.forItem(e, i);
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEachNamingItem(context, (item, i) -> {
+            Item result = v2 != null ? v2.apply(item, i) : DateTimeLegacy.apply(context, item, i);
+            return result == null ? List.of() : List.of(result);
+        }));
     }
 }

@@ -14,7 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Selector;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
@@ -120,24 +120,14 @@ public final class HtmlNode implements NodeType {
         if (!operation.equals("generateHtmlTemplate") && !operation.equals("extractHtmlContent")) {
             throw new NodeException("Parameter \"operation\": unknown value \"" + operation + "\"");
         }
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                if (operation.equals("generateHtmlTemplate")) {
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("html", template(context, i));
-                    out.add(Item.of(json, i));
-                } else {
-                    out.addAll(extract(context, items.get(i), i));
-                }
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
+        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> {
+            if (!operation.equals("generateHtmlTemplate")) {
+                return extract(context, item, i);
             }
-        }
-        return NodeResult.of(out);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("html", template(context, i));
+            return List.of(Item.of(json, i));
+        }));
     }
 
     /** The template with each {@code {{ }}} evaluated for the item, as n8n's HTML node does. */

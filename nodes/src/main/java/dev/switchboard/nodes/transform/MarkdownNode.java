@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 import dev.switchboard.platform.node.Item;
@@ -45,33 +45,23 @@ public final class MarkdownNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> items = context.items();
         String mode = context.string("mode", 0, "htmlToMarkdown");
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                Map<String, Object> options = options(context, i);
-                String destination = context.string("destinationKey", i, "data");
-                String result = switch (mode) {
-                    case "htmlToMarkdown" -> new HtmlToMarkdown(markdownOptions(options))
-                            .convert(context.string("html", i, ""));
-                    case "markdownToHtml" -> new MarkdownToHtml(options).convert(context.string("markdown", i, ""));
-                    default -> throw new NodeException("Parameter \"mode\": unknown value \"" + mode + "\"", i);
-                };
-                Map<String, Object> json = items.get(i).jsonCopy();
-                if (destination.isEmpty()) {
-                    throw new NodeException("Parameter \"destinationKey\" is empty [item " + i + "]", i);
-                }
-                JsonPath.set(json, destination, result);
-                out.add(items.get(i).withJson(json).withPairedItem(i));
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
+        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> {
+            Map<String, Object> options = options(context, i);
+            String destination = context.string("destinationKey", i, "data");
+            String result = switch (mode) {
+                case "htmlToMarkdown" -> new HtmlToMarkdown(markdownOptions(options))
+                        .convert(context.string("html", i, ""));
+                case "markdownToHtml" -> new MarkdownToHtml(options).convert(context.string("markdown", i, ""));
+                default -> throw new NodeException("Parameter \"mode\": unknown value \"" + mode + "\"", i);
+            };
+            Map<String, Object> json = item.jsonCopy();
+            if (destination.isEmpty()) {
+                throw new NodeException("Parameter \"destinationKey\" is empty [item " + i + "]", i);
             }
-        }
-        return NodeResult.of(out);
+            JsonPath.set(json, destination, result);
+            return List.of(item.withJson(json).withPairedItem(i));
+        }));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
@@ -40,19 +40,7 @@ public final class RenameKeysNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> input = context.items();
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
-            try {
-                out.add(rename(context, input.get(i), i));
-            } catch (RuntimeException e) {
-                if (!context.continueOnFail()) {
-                    throw ItemFailures.forItem(e, i);
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEachNamingItem(context, (item, i) -> List.of(rename(context, item, i))));
     }
 
     private static Item rename(NodeContext context, Item item, int itemIndex) {

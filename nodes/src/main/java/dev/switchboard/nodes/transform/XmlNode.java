@@ -1,11 +1,10 @@
 package dev.switchboard.nodes.transform;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemFailures;
+import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.json.JsValues;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
@@ -45,27 +44,17 @@ public final class XmlNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        List<Item> items = context.items();
         String mode = context.string("mode", 0, "xmlToJson");
         String property = context.string("dataPropertyName", 0, "data");
         Map<String, Object> options = options(context);
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                Map<String, Object> json = switch (mode) {
-                    case "jsonToxml" -> toXml(items.get(i).json(), property, options, i);
-                    case "xmlToJson" -> toJson(items.get(i).json(), property, options, i);
-                    default -> throw new NodeException("Parameter \"mode\": unknown value \"" + mode + "\"", i);
-                };
-                out.add(Item.of(json, i));
-            } catch (NodeException e) {
-                if (!context.continueOnFail()) {
-                    throw e;
-                }
-                out.add(ItemFailures.errorItem(e.getMessage(), i));
-            }
-        }
-        return NodeResult.of(out);
+        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> {
+            Map<String, Object> json = switch (mode) {
+                case "jsonToxml" -> toXml(item.json(), property, options, i);
+                case "xmlToJson" -> toJson(item.json(), property, options, i);
+                default -> throw new NodeException("Parameter \"mode\": unknown value \"" + mode + "\"", i);
+            };
+            return List.of(Item.of(json, i));
+        }));
     }
 
     @SuppressWarnings("unchecked")
