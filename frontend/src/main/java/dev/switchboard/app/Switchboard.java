@@ -10,7 +10,7 @@ import dev.switchboard.cli.Cli;
  */
 public final class Switchboard {
 
-    private static final Set<String> COMMANDS = Set.of("run", "validate", "bench", "rekey", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("run", "validate", "bench", "bench-server", "rekey", "help", "--help", "-h");
 
     private Switchboard() {
     }

@@ -28,6 +28,7 @@ public final class Cli {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "validate" -> new ValidateCommand(out, err).run(rest);
                 case "bench" -> new Benchmark(out).run(rest);
+                case "bench-server" -> new ServerBenchmark(out).run(rest);
                 case "rekey" -> new RekeyCommand(out, err, new StandardEnvironment()).run(rest);
                 default -> {
                     usage(out);

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,12 +20,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.run.RunFilter;
+import dev.switchboard.platform.run.RunStatus;
 import dev.switchboard.platform.run.RunStore;
 import dev.switchboard.platform.workflow.StoredWorkflow;
 import dev.switchboard.platform.workflow.WorkflowJson;
 import dev.switchboard.platform.workflow.WorkflowStore;
 
-/** When the run queue is full, a webhook answers 429 with Retry-After, and makes no run. */
+/**
+ * Concurrency: with every slot of the instance taken, a webhook's run waits in the queue; only when
+ * the queue is full too does the webhook answer 429 with Retry-After, and then it makes no run.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookQueueTest {
 
@@ -32,7 +38,8 @@ class WebhookQueueTest {
         Path dir = Files.createTempDirectory(Path.of("target"), "queue-data");
         registry.add("switchboard.data-dir", dir::toString);
         registry.add("switchboard.api-key", () -> "k");
-        registry.add("switchboard.queue.max-queued", () -> "0");
+        registry.add("switchboard.max-concurrent-runs", () -> "1");
+        registry.add("switchboard.queue.max-queued", () -> "1");
     }
 
     @Value("${local.server.port}")
@@ -44,20 +51,47 @@ class WebhookQueueTest {
     @Autowired
     RunStore runs;
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @Test
-    void aFullQueueAnswers429() throws Exception {
+    void runsWaitInTheQueueWhileSlotsAreTakenAndAFullQueueAnswers429() throws Exception {
         StoredWorkflow w = workflows.create(WorkflowJson.read("""
                 {"name": "busy", "nodes": [
-                  {"parameters": {"httpMethod": "POST", "path": "busy"}, "name": "Hook", "type": "n8n-nodes-base.webhook",
-                   "typeVersion": 2, "position": [0, 0]}], "connections": {}}"""));
+                  {"parameters": {"httpMethod": "POST", "path": "busy", "responseMode": "lastNode"}, "name": "Hook",
+                   "type": "n8n-nodes-base.webhook", "typeVersion": 2, "position": [0, 0]},
+                  {"parameters": {"amount": 2, "unit": "seconds"}, "name": "Pause", "type": "n8n-nodes-base.wait",
+                   "typeVersion": 1.1, "position": [200, 0]}],
+                 "connections": {"Hook": {"main": [[{"node": "Pause", "type": "main", "index": 0}]]}}}"""));
         workflows.publish(w.id(), "test", null);
         workflows.setActive(w.id(), true);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook/busy"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(429);
-        assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
-        assertThat(r.body()).contains("queue_full");
-        assertThat(runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).total()).isZero();
+
+        CompletableFuture<HttpResponse<String>> first = call();
+        awaitRuns(w, RunStatus.RUNNING, 1);
+        CompletableFuture<HttpResponse<String>> second = call();
+        awaitRuns(w, RunStatus.QUEUED, 1);
+
+        HttpResponse<String> third = call().join();
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(third.body()).contains("queue_full");
+
+        assertThat(first.join().statusCode()).isEqualTo(200);
+        assertThat(second.join().statusCode()).as("the queued run ran once a slot was free").isEqualTo(200);
+        assertThat(runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(10)).items())
+                .hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
+    }
+
+    private CompletableFuture<HttpResponse<String>> call() {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook/busy"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitRuns(StoredWorkflow w, RunStatus status, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (runs.list(new RunFilter(w.id(), status, null, null), Page.Request.first(5)).total() < n) {
+            assertThat(System.nanoTime()).as("a run becomes " + status).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 }

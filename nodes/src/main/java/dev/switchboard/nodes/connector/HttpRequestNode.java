@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.nodes.support.ItemLoop;
+import dev.switchboard.platform.node.CredentialType;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -18,8 +19,8 @@ import dev.switchboard.platform.node.ParameterType;
 /**
  * Sends one HTTP request per item and outputs the response: n8n's HTTP Request node (versions 3
  * to 4.2) with query, headers, JSON / form / multipart / binary / raw bodies, response formats,
- * redirects, timeouts, batching and "never error". Credentials are not wired in yet: a request that
- * asks for one fails with a clear message.
+ * redirects, timeouts, batching and "never error". Requests are signed with a stored credential as
+ * n8n's generic and predefined authentication does (see {@link HttpSigning}).
  */
 public final class HttpRequestNode implements NodeType {
 
@@ -27,12 +28,21 @@ public final class HttpRequestNode implements NodeType {
             .versions(3.0, 4.0, 4.1, 4.2)
             .description("Calls any HTTP API and outputs its response.")
             .riskTags("outbound")
+            .credentialTypes(HttpCredentialTypes.GENERIC.toArray(CredentialType[]::new))
             .parameters(
                     ParameterSpec.options("method", "Method", "GET", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"),
                     ParameterSpec.required("url", "URL", ParameterType.STRING)
                             .help("The address to call, starting with http:// or https://."),
                     ParameterSpec.options("authentication", "Authentication", "none", "none", "predefinedCredentialType",
-                            "genericCredentialType").help("Credentials are not available to this node yet: use none."),
+                            "genericCredentialType").help("Sign the request with a stored credential: a generic one "
+                                    + "(header, query, basic, bearer, custom, OAuth2) or one of a service's type."),
+                    ParameterSpec.options("genericAuthType", "Generic auth type", null, "httpBasicAuth", "httpCustomAuth",
+                            "httpDigestAuth", "httpHeaderAuth", "httpQueryAuth", "httpBearerAuth", "oAuth1Api", "oAuth2Api")
+                            .showWhen("authentication", "genericCredentialType")
+                            .help("The kind of credential; the node's credentials name the one to use."),
+                    ParameterSpec.of("nodeCredentialType", "Credential type", ParameterType.STRING, "")
+                            .showWhen("authentication", "predefinedCredentialType")
+                            .help("A credential type a node declares; the node's credentials name the one to use."),
                     ParameterSpec.of("provideSslCertificates", "SSL certificates", ParameterType.BOOLEAN, false),
                     ParameterSpec.of("sendQuery", "Send query parameters", ParameterType.BOOLEAN, false),
                     ParameterSpec.options("specifyQuery", "Specify query parameters", "keypair", "keypair", "json")
@@ -88,12 +98,7 @@ public final class HttpRequestNode implements NodeType {
 
     private static List<Item> request(NodeContext context, HttpExchange exchange, Item item, int i)
             throws InterruptedException {
-        String authentication = context.string("authentication", i, "none");
-        if (!authentication.equals("none")) {
-            throw new NodeException("Parameter \"authentication\": \"" + authentication + "\" needs a stored "
-                    + "credential, and credentials are not available to the HTTP Request node yet; use \"none\" "
-                    + "and send the needed headers yourself [item " + i + "]", i);
-        }
+        String credentialType = HttpSigning.requestedType(context, i);
         if (context.bool("provideSslCertificates", i, false)) {
             throw new NodeException("Parameter \"provideSslCertificates\": client certificates need a stored "
                     + "credential, which this node cannot use yet [item " + i + "]", i);
@@ -108,6 +113,9 @@ public final class HttpRequestNode implements NodeType {
             context.sleep(options.batchIntervalMillis());
         }
         HttpCall call = new HttpCallBuilder(context, i, item, options).build();
+        if (credentialType != null) {
+            call = HttpSigning.sign(context, call, credentialType, i);
+        }
         long started = System.nanoTime();
         HttpExchange.Response response;
         try {

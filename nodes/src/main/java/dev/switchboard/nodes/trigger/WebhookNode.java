@@ -19,6 +19,7 @@ public final class WebhookNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("webhook", "Webhook", NodeCategory.TRIGGER)
             .versions(1.0, 1.1, 2.0, 2.1)
             .description("Starts the workflow when a request arrives at /webhook/{path}.")
+            .credentials("httpBasicAuth", "httpHeaderAuth")
             .parameters(
                     ParameterSpec.options("httpMethod", "HTTP method", "GET", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"),
                     ParameterSpec.required("path", "Path", ParameterType.STRING)

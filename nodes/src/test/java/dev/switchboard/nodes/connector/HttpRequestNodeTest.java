@@ -344,10 +344,11 @@ class HttpRequestNodeTest {
     }
 
     @Test
-    void credentialsAreRefusedClearlyForNow() {
+    void aRequestForACredentialFailsClearlyWhenTheNodeNamesNone() {
         assertThat(failure(http("{\"url\": \"" + url("/object") + "\", \"authentication\": \"genericCredentialType\", "
                 + "\"genericAuthType\": \"httpBasicAuth\"}")))
-                .startsWith("Parameter \"authentication\": \"genericCredentialType\" needs a stored credential");
+                .isEqualTo("Credentials: the node names no httpBasicAuth credential; choose one under the node's "
+                        + "credentials [item 0]");
         assertThat(server.received).isEmpty();
     }
 

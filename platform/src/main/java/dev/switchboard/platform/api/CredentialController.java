@@ -1,6 +1,7 @@
 package dev.switchboard.platform.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,15 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.switchboard.platform.credential.Credential;
 import dev.switchboard.platform.credential.CredentialException;
 import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.credential.CredentialTester;
 import dev.switchboard.platform.credential.CredentialUpdate;
+import dev.switchboard.platform.credential.CredentialUsage;
+import dev.switchboard.platform.credential.OAuth2Tokens;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.paging.Page;
 
 /**
- * {@code /api/v1/credentials}: create, list, read, update and delete connector credentials. Secret
+ * {@code /api/v1/credentials}: create, list, read, update, test and delete connector credentials. Secret
  * values go in and never come out: a credential is shown with its data's field names, each value
  * replaced by {@value Credential#MASK}. An update keeps every data field it does not name (or names
- * with the mask), replaces those it gives a value, and removes those it sets to null.
+ * with the mask), replaces those it gives a value, and removes those it sets to null. A credential is
+ * shown with the workflows that use it ({@code usedBy}); deleting one in use is refused (409) unless
+ * {@code ?force=true}.
  */
 @RestController
 @RequestMapping("/api/v1/credentials")
@@ -39,9 +45,15 @@ public class CredentialController {
     private static final Pattern LOCATION = Pattern.compile("\\(line \\d+, column \\d+\\)$");
 
     private final CredentialStore store;
+    private final CredentialUsage usage;
+    private final CredentialTester tester;
+    private final OAuth2Tokens tokens;
 
-    public CredentialController(CredentialStore store) {
+    public CredentialController(CredentialStore store, CredentialUsage usage, CredentialTester tester, OAuth2Tokens tokens) {
         this.store = store;
+        this.usage = usage;
+        this.tester = tester;
+        this.tokens = tokens;
     }
 
     @GetMapping
@@ -59,7 +71,31 @@ public class CredentialController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        return view(store.get(id).orElseThrow(() -> ApiException.notFound("no credential with id \"" + id + "\"")), true);
+        Credential c = require(id);
+        Map<String, Object> view = view(c, true);
+        view.put("usedBy", usage.of(c).stream().map(CredentialController::use).toList());
+        return view;
+    }
+
+    /**
+     * Tests the credential: {@code status} {@code ok}, {@code failed} or {@code untestable}, with a message
+     * saying what was asked and what answered. A body {@code {"url": "https://..."}} names the address to
+     * test a credential that signs HTTP requests against.
+     */
+    @PostMapping("/{id}/test")
+    Map<String, Object> test(@PathVariable String id, @RequestBody(required = false) String body) {
+        Credential c = require(id);
+        String url = null;
+        if (body != null && !body.isBlank()) {
+            url = text(object(body), "url");
+        }
+        CredentialTester.Result result = tester.test(c, store.decrypt(id), url == null || url.isBlank() ? null : url);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("message", result.message());
+        m.put("httpStatus", result.httpStatus());
+        m.put("url", result.url());
+        return m;
     }
 
     @PutMapping("/{id}")
@@ -75,10 +111,38 @@ public class CredentialController {
         return update(id, body);
     }
 
+    /** Deletes the credential; one that workflows use only with {@code force=true}. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
+    ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
+        Credential c = require(id);
+        if (!force) {
+            List<CredentialUsage.WorkflowUse> uses = usage.of(c);
+            if (!uses.isEmpty()) {
+                String names = String.join(", ", uses.stream().map(u -> "\"" + u.workflowName() + "\"").toList());
+                throw new ApiException(HttpStatus.CONFLICT, "credential_in_use", "credential \"" + c.name() + "\" is used by "
+                        + uses.size() + " workflow" + (uses.size() == 1 ? "" : "s") + " (" + names + "): remove it from them "
+                        + "first, or delete it anyway with ?force=true", Map.of("usedBy",
+                                uses.stream().map(CredentialController::use).toList()));
+            }
+        }
         store.delete(id);
+        tokens.forget(id);
         return ResponseEntity.noContent().build();
+    }
+
+    private Credential require(String id) {
+        return store.get(id).orElseThrow(() -> ApiException.notFound("no credential with id \"" + id + "\""));
+    }
+
+    private static Map<String, Object> use(CredentialUsage.WorkflowUse u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workflowId", u.workflowId());
+        m.put("workflowName", u.workflowName());
+        m.put("active", u.active());
+        m.put("draftNodes", u.draftNodes());
+        m.put("publishedVersion", u.publishedVersion());
+        m.put("publishedNodes", u.publishedNodes());
+        return m;
     }
 
     static Map<String, Object> view(Credential c, boolean withData) {

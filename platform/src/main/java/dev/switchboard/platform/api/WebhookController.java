@@ -46,31 +46,21 @@ import dev.switchboard.platform.workflow.WorkflowStore;
 @RestController
 public class WebhookController {
 
-    private static final String WEBHOOK_TYPE = "switchboard.webhook";
-
-    private final WorkflowStore workflows;
     private final RunService runs;
     private final RunStore runStore;
-    private final dev.switchboard.platform.engine.LocalEngine engine;
     private final long maxBodyBytes;
-    private final long maxQueued;
+    private final WebhookRegistry registry;
     private final dev.switchboard.platform.credential.CredentialStore credentials;
 
     public WebhookController(WorkflowStore workflows, RunService runs, RunStore runStore,
             dev.switchboard.platform.engine.LocalEngine engine,
             dev.switchboard.platform.credential.CredentialStore credentials,
-            @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes,
-            @Value("${switchboard.queue.max-queued:10000}") long maxQueued) {
-        this.maxQueued = maxQueued;
+            @Value("${switchboard.webhook.max-body-bytes:16777216}") long maxBodyBytes) {
         this.credentials = credentials;
-        this.workflows = workflows;
         this.runs = runs;
         this.runStore = runStore;
-        this.engine = engine;
         this.maxBodyBytes = maxBodyBytes;
-    }
-
-    private record Target(StoredWorkflow workflow, int version, Workflow definition, WorkflowNode node) {
+        this.registry = new WebhookRegistry(workflows, runs, engine);
     }
 
     @RequestMapping({"/webhook/**", "/webhook-test/**"})
@@ -80,7 +70,7 @@ public class WebhookController {
         String path = URLDecoder.decode(uri.substring(test ? "/webhook-test/".length() : "/webhook/".length()),
                 StandardCharsets.UTF_8);
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        Optional<Target> target = find(path, method, test);
+        Optional<WebhookRegistry.Target> target = registry.find(path, method, test);
         if (target.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "webhook_not_registered", "the requested webhook \"" + method + " "
                     + path + "\" is not registered" + (test ? " (test URLs run drafts)" : " (is its workflow published and active?)"),
@@ -93,7 +83,7 @@ public class WebhookController {
         if (bytes == null) {
             return tooLarge();
         }
-        Target t = target.get();
+        WebhookRegistry.Target t = target.get();
         String authentication = String.valueOf(t.node().parameters().getOrDefault("authentication", "none"));
         if (!"none".equals(authentication)) {
             ResponseEntity<Object> denied = WebhookAuthentication.check(credentials, t.node(), authentication, request, path);
@@ -101,22 +91,25 @@ public class WebhookController {
                 return denied;
             }
         }
-        long queued = runStore.list(new dev.switchboard.platform.run.RunFilter(null, RunStatus.QUEUED, null, null),
-                new Page.Request(0, 1)).total();
-        if (queued >= maxQueued) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
-                    .body(ApiErrors.body(HttpStatus.TOO_MANY_REQUESTS, "queue_full", "the run queue is full (" + queued
-                            + " runs waiting to start); try again shortly", null).getBody());
-        }
         Item item = Item.of(WebhookRequests.item(request, path, bytes));
-        RunRecord run = runs.start(t.workflow(), t.version(), t.node().name(), List.of(item), test ? "manual" : "webhook");
         String mode = String.valueOf(t.node().parameters().getOrDefault("responseMode", "onReceived"));
         int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
-        return switch (mode) {
-            case "lastNode" -> lastNode(runs.await(run.id(), Duration.ofMinutes(5)), t, code);
-            case "responseNode" -> responseNode(runs.await(run.id(), Duration.ofMinutes(5)));
-            default -> ResponseEntity.status(code).body(Map.of("message", "Workflow was started"));
-        };
+        String runMode = test ? "manual" : "webhook";
+        try {
+            return switch (mode) {
+                case "lastNode" -> lastNode(runs.runNow(t.workflow(), t.version(), t.node().name(), List.of(item), runMode,
+                        Duration.ofMinutes(5)), t, code);
+                case "responseNode" -> responseNode(runs.runNow(t.workflow(), t.version(), t.node().name(), List.of(item),
+                        runMode, Duration.ofMinutes(5)));
+                default -> {
+                    runs.startNow(t.workflow(), t.version(), t.node().name(), List.of(item), runMode);
+                    yield ResponseEntity.status(code).body(Map.of("message", "Workflow was started"));
+                }
+            };
+        } catch (RunService.QueueFullException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(ApiErrors.body(HttpStatus.TOO_MANY_REQUESTS, "queue_full", e.getMessage(), null).getBody());
+        }
     }
 
     static ResponseEntity<Object> error(HttpStatus status, String code, String message, Object details) {
@@ -133,47 +126,32 @@ public class WebhookController {
         return bytes.length > maxBodyBytes ? null : bytes;
     }
 
-    private Optional<Target> find(String path, String method, boolean test) {
-        int page = 0;
-        while (true) {
-            Page<StoredWorkflow> batch = workflows.list(null, new Page.Request(page++, Page.Request.MAX_SIZE));
-            for (StoredWorkflow w : batch.items()) {
-                if (!test && (!w.active() || w.publishedVersion() == null)) {
-                    continue;
-                }
-                int version = test ? 0 : w.publishedVersion();
-                Workflow definition = test ? w.draft() : runs.workflowOf(w.id(), version);
-                for (WorkflowNode node : definition.nodes()) {
-                    if (node.disabled() || !isWebhook(node)) {
-                        continue;
-                    }
-                    String nodePath = String.valueOf(node.parameters().getOrDefault("path", "")).replaceAll("^/+|/+$", "");
-                    String nodeMethod = String.valueOf(node.parameters().getOrDefault("httpMethod", "GET")).toUpperCase(Locale.ROOT);
-                    if (nodePath.equals(path.replaceAll("^/+|/+$", "")) && nodeMethod.equals(method)) {
-                        return Optional.of(new Target(w, version, definition, node));
-                    }
-                }
-            }
-            if ((long) page * Page.Request.MAX_SIZE >= batch.total()) {
-                return Optional.empty();
-            }
+    /** The steps of a run: from its result when it ran here, else as stored. */
+    private List<Step> steps(RunService.Outcome outcome) {
+        if (outcome.result() == null) {
+            return runStore.steps(outcome.run().id());
         }
+        List<Step> all = new java.util.ArrayList<>();
+        outcome.result().runData().values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparingInt(Step::index));
+        return all;
     }
 
-    private boolean isWebhook(WorkflowNode node) {
-        return engine.types().find(node.type()).map(t -> t.descriptor().type().equals(WEBHOOK_TYPE)).orElse(false);
+    private static RunStatus status(RunService.Outcome outcome) {
+        return outcome.result() != null ? outcome.result().status() : outcome.run().status();
     }
 
-    private ResponseEntity<Object> lastNode(RunRecord run, Target t, int code) {
-        if (run.status() != RunStatus.SUCCEEDED) {
+    private ResponseEntity<Object> lastNode(RunService.Outcome outcome, WebhookRegistry.Target t, int code) {
+        if (status(outcome) != RunStatus.SUCCEEDED) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Error in workflow"));
         }
-        List<Step> steps = runStore.steps(run.id());
+        List<Step> steps = steps(outcome);
         if (steps.isEmpty()) {
             return ResponseEntity.status(code).body(Map.of());
         }
         Step last = steps.get(steps.size() - 1);
-        List<Item> items = last.outputs() == null || last.outputs().isEmpty() ? List.of() : last.outputs().get(0);
+        List<Item> items = last.outputs() == null || last.outputs().isEmpty() || last.outputs().get(0) == null ? List.of()
+                : last.outputs().get(0);
         Object options = t.node().parameters().get("options");
         String data = String.valueOf(t.node().parameters().getOrDefault("responseData", "firstEntryJson"));
         if (options instanceof Map<?, ?> m && m.get("responseData") != null) {
@@ -187,8 +165,8 @@ public class WebhookController {
     }
 
     @SuppressWarnings("unchecked")
-    private ResponseEntity<Object> responseNode(RunRecord run) {
-        for (Step s : runStore.steps(run.id())) {
+    private ResponseEntity<Object> responseNode(RunService.Outcome outcome) {
+        for (Step s : steps(outcome)) {
             if (s.nodeState() != null && s.nodeState().get("response") instanceof Map<?, ?> response) {
                 Map<String, Object> r = (Map<String, Object>) response;
                 HttpHeaders headers = new HttpHeaders();
@@ -199,7 +177,7 @@ public class WebhookController {
                 return ResponseEntity.status(status).headers(headers).body(r.get("body"));
             }
         }
-        if (run.status() != RunStatus.SUCCEEDED) {
+        if (status(outcome) != RunStatus.SUCCEEDED) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Error in workflow"));
         }
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

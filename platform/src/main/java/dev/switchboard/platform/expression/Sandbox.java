@@ -127,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
     /** Evaluates the code of one {@code {{ }}} segment and returns a plain JSON value. */
     public Object evaluate(String code, ExpressionData data) {
         limits = owner.expressionLimits();
-        begin(data);
+        begin(data, !readOnly(code));
         try {
             return convert(compile(code, false).execute());
         } catch (PolyglotException e) {
@@ -143,7 +143,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public Object runScript(String code, ExpressionData data) {
         limits = owner.scriptLimits();
-        begin(data);
+        begin(data, true);
         try {
             Value holder = runAsync.execute(compile(code, true));
             while (!poll.execute(holder).asBoolean()) {
@@ -163,12 +163,29 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private void begin(ExpressionData data) {
+    /** Whether an expression's code is known not to change the realm ({@link ReadOnlyCode}), remembered per code. */
+    private static boolean readOnly(String code) {
+        Boolean known = READ_ONLY.get(code);
+        if (known == null) {
+            if (READ_ONLY.size() > 10_000) {
+                READ_ONLY.clear();
+            }
+            known = ReadOnlyCode.isReadOnly(code);
+            READ_ONLY.put(code, known);
+        }
+        return known;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> READ_ONLY =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @param mayChangeRealm whether the code about to run may change the realm (then it is restored afterwards) */
+    private void begin(ExpressionData data, boolean mayChangeRealm) {
         if (broken) {
             throw new ExpressionException("the sandbox was cut off by its limit and cannot be reused", true, null);
         }
         context.resetLimits();
-        used = true;
+        used |= mayChangeRealm;
         synchronized (watchLock) {
             watch = owner.watch(this, limits.cpuTime().toNanos());
         }
@@ -227,7 +244,7 @@ public final class Sandbox implements AutoCloseable {
     /** Checks that an expression's code parses, without running it. */
     public void checkSyntax(String code) {
         limits = owner.expressionLimits();
-        begin(null);
+        begin(null, false);
         try {
             compile(code, false);
         } catch (PolyglotException e) {

@@ -120,4 +120,23 @@ public interface NodeContext {
 
     /** Waits, as the engine's clock counts time (tests advance it without sleeping). */
     void sleep(long millis) throws InterruptedException;
+
+    /**
+     * The credential of a type that this node names in its {@code credentials} ({@code {"httpHeaderAuth":
+     * {"id": "...", "name": "..."}}}), decrypted; empty when the node names none of that type. Its secret
+     * values are masked from then on wherever the run writes text: log lines, errors, stored items.
+     *
+     * @throws NodeException when the node names one that cannot be had (missing, of another type, or no
+     *                       vault in this run); the message names the credential, never a value
+     */
+    default java.util.Optional<NodeCredential> credential(String type) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Masks a value derived from a credential (an encoded header, a signed URL) like the credential's own
+     * secrets: logs, errors and stored items of this run show {@code ***} instead.
+     */
+    default void treatAsSecret(String value) {
+    }
 }

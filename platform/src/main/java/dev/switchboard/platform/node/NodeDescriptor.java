@@ -12,7 +12,8 @@ import java.util.Set;
  * @param versions     the {@code typeVersion}s implemented
  * @param inputs       the inputs, in index order (empty for triggers)
  * @param outputs      the outputs, in index order, as drawn when parameters do not change them
- * @param credentials  credential types the node accepts
+ * @param credentials  credential types the node accepts (by name)
+ * @param credentialTypes credential types the node declares (n8n's credential classes), each also accepted
  * @param riskTags     what the node may do to the outside world (money, pricing, legal, outbound, delete)
  * @param compensable  whether the node can undo what it did
  */
@@ -27,6 +28,7 @@ public record NodeDescriptor(
         List<Port> outputs,
         List<ParameterSpec> parameters,
         List<String> credentials,
+        List<CredentialType> credentialTypes,
         Set<String> riskTags,
         boolean compensable) {
 
@@ -37,6 +39,7 @@ public record NodeDescriptor(
         outputs = List.copyOf(outputs);
         parameters = List.copyOf(parameters);
         credentials = credentials == null ? List.of() : List.copyOf(credentials);
+        credentialTypes = credentialTypes == null ? List.of() : List.copyOf(credentialTypes);
         riskTags = riskTags == null ? Set.of() : Set.copyOf(riskTags);
     }
 
@@ -68,6 +71,7 @@ public record NodeDescriptor(
         private List<Port> outputs = List.of(Port.main());
         private List<ParameterSpec> parameters = List.of();
         private List<String> credentials = List.of();
+        private List<CredentialType> credentialTypes = List.of();
         private Set<String> riskTags = Set.of();
         private boolean compensable;
         private boolean n8nAlias = true;
@@ -111,9 +115,18 @@ public record NodeDescriptor(
             return this;
         }
 
+        /** The credential types the node accepts, by name (declared by this or another node). */
         public Builder credentials(String... types) {
-            this.credentials = List.of(types);
+            var all = new java.util.LinkedHashSet<>(credentials);
+            all.addAll(List.of(types));
+            this.credentials = List.copyOf(all);
             return this;
+        }
+
+        /** Declares credential types; the node accepts each of them. */
+        public Builder credentialTypes(CredentialType... types) {
+            this.credentialTypes = List.of(types);
+            return credentials(java.util.Arrays.stream(types).map(CredentialType::name).toArray(String[]::new));
         }
 
         public Builder riskTags(String... tags) {
@@ -143,7 +156,7 @@ public record NodeDescriptor(
                 aliases.add("n8n-nodes-base." + name);
             }
             return new NodeDescriptor("switchboard." + name, aliases, displayName, description, category, versions,
-                    inputs, outputs, parameters, credentials, riskTags, compensable);
+                    inputs, outputs, parameters, credentials, credentialTypes, riskTags, compensable);
         }
     }
 }

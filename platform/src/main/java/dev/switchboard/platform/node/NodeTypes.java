@@ -40,4 +40,15 @@ public final class NodeTypes {
     public Collection<NodeType> all() {
         return byType.values();
     }
+
+    /** The credential types the node types declare, by name (the first declaration of a name wins). */
+    public Map<String, CredentialType> credentialTypes() {
+        Map<String, CredentialType> out = new LinkedHashMap<>();
+        for (NodeType t : byType.values()) {
+            for (CredentialType c : t.descriptor().credentialTypes()) {
+                out.putIfAbsent(c.name(), c);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 }

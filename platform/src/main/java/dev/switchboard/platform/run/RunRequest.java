@@ -21,6 +21,7 @@ import dev.switchboard.platform.workflow.Workflow;
  * @param inlineWaitMillis waits up to this long happen inside the run; longer ones suspend it
  * @param destinationNode  stop after this node ran (the editor's "run up to here"), or null
  * @param publicUrl        the server's address as callers reach it, for {@code $execution.resumeUrl}; null outside a server
+ * @param credentials      where the credentials that nodes name come from ({@link CredentialResolver#none()} by default)
  */
 public record RunRequest(
         String runId,
@@ -36,7 +37,8 @@ public record RunRequest(
         SubWorkflowLoader subWorkflows,
         long inlineWaitMillis,
         String destinationNode,
-        String publicUrl) {
+        String publicUrl,
+        CredentialResolver credentials) {
 
     public RunRequest {
         startItems = startItems == null ? List.of() : compact(startItems);
@@ -46,6 +48,7 @@ public record RunRequest(
         serverZone = serverZone == null ? ZoneId.systemDefault() : serverZone;
         vars = vars == null ? Map.of() : vars;
         subWorkflows = subWorkflows == null ? SubWorkflowLoader.none() : subWorkflows;
+        credentials = credentials == null ? CredentialResolver.none() : credentials;
     }
 
     /** The run owns its start items: kept in compact, immutable form. */
@@ -82,6 +85,7 @@ public record RunRequest(
         b.inlineWaitMillis = inlineWaitMillis;
         b.destinationNode = destinationNode;
         b.publicUrl = publicUrl;
+        b.credentials = credentials;
         return b;
     }
 
@@ -117,6 +121,10 @@ public record RunRequest(
         return toBuilder().destinationNode(node).build();
     }
 
+    public RunRequest withCredentials(CredentialResolver resolver) {
+        return toBuilder().credentials(resolver).build();
+    }
+
     /** Builds a {@link RunRequest}; every setting has the default {@link #builder} names. */
     public static final class Builder {
         private final String runId;
@@ -133,6 +141,7 @@ public record RunRequest(
         private long inlineWaitMillis = Long.MAX_VALUE;
         private String destinationNode;
         private String publicUrl;
+        private CredentialResolver credentials;
 
         private Builder(String runId, Workflow workflow) {
             this.runId = runId;
@@ -199,9 +208,15 @@ public record RunRequest(
             return this;
         }
 
+        /** Where the credentials that nodes name come from: on a server, the vault. */
+        public Builder credentials(CredentialResolver resolver) {
+            this.credentials = resolver;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, defaultZone, serverZone,
-                    vars, subWorkflows, inlineWaitMillis, destinationNode, publicUrl);
+                    vars, subWorkflows, inlineWaitMillis, destinationNode, publicUrl, credentials);
         }
     }
 }

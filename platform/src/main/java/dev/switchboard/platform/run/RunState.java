@@ -51,6 +51,8 @@ final class RunState {
     final Deque<Pending> stack = new ArrayDeque<>();
     final Map<String, List<Pending>> waiting = new LinkedHashMap<>();
     final Map<String, Map<String, Object>> nodeStates = new HashMap<>();
+    /** The secrets handed to nodes in this run, masked in every step before it is written. */
+    final RunSecrets secrets = new RunSecrets();
     private final Map<String, Integer> inputSlots = new HashMap<>();
     int nextStepIndex;
     String lastNode;

@@ -14,7 +14,10 @@ import dev.switchboard.platform.paging.Page;
  */
 public interface RunStore extends RunJournal {
 
-    /** Stores a queued run; when a run with the same non-null key exists, returns that one instead. */
+    /**
+     * Stores a new run as the record says (queued; or running, already leased to the worker it names);
+     * when a run with the same non-null key exists, returns that one instead.
+     */
     RunRecord create(RunRecord run);
 
     Optional<RunRecord> get(String id);
@@ -27,7 +30,12 @@ public interface RunStore extends RunJournal {
      * time come — and leases it to {@code worker} until {@code now + lease}. At most one worker gets
      * each run.
      */
-    Optional<RunRecord> claim(String worker, Instant now, Duration lease);
+    default Optional<RunRecord> claim(String worker, Instant now, Duration lease) {
+        return claim(worker, now, lease, java.util.Set.of());
+    }
+
+    /** As {@link #claim(String, Instant, Duration)}, passing over runs of the given workflows. */
+    Optional<RunRecord> claim(String worker, Instant now, Duration lease, java.util.Set<String> exceptWorkflows);
 
     /** Extends the lease; false when the worker no longer holds the run. */
     boolean heartbeat(String runId, String worker, Instant leaseUntil);
@@ -53,6 +61,9 @@ public interface RunStore extends RunJournal {
      */
     int prune(Instant olderThan, int keepNewest);
 
-    /** Records how the run ended (or that it waits until {@code resumeAt}) and releases its lease. */
+    /**
+     * Records how the run ended (or that it waits until {@code resumeAt}) and releases its lease. The
+     * caller holds the lease (its heartbeat says so); the store does not check it again.
+     */
     void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
 }

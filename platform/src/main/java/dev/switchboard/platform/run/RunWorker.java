@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
@@ -30,8 +29,18 @@ public final class RunWorker {
     private final ZoneId defaultZone;
     private final SubWorkflowLoader subWorkflows;
     private volatile String publicUrl;
-    private volatile java.util.function.BiConsumer<RunRecord, RunResult> onFinished = (run, result) -> {
+    private volatile CredentialResolver credentials = CredentialResolver.none();
+    private volatile FinishListener onFinished = (run, result, stored) -> {
     };
+
+    /** Told of each run a worker finished; {@code stored}: whether the run has a record in the store. */
+    @FunctionalInterface
+    public interface FinishListener {
+        void finished(RunRecord run, RunResult result, boolean stored);
+    }
+    private static final long CANCEL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long DEFER_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final java.util.concurrent.ConcurrentHashMap<String, Active> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "switchboard-run-heartbeat");
         t.setDaemon(true);
@@ -51,6 +60,8 @@ public final class RunWorker {
         this.clock = clock;
         this.defaultZone = defaultZone;
         this.subWorkflows = subWorkflows;
+        long every = Math.max(50, Math.min(250, lease.toMillis() / 6));
+        heartbeats.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
     }
 
     public String id() {
@@ -63,79 +74,191 @@ public final class RunWorker {
         return this;
     }
 
+    /** Where the credentials that nodes name come from (the vault, on a server). */
+    public RunWorker credentials(CredentialResolver resolver) {
+        this.credentials = resolver == null ? CredentialResolver.none() : resolver;
+        return this;
+    }
+
     /** Called after each run this worker finished (not after a run it suspended or lost). */
-    public RunWorker onFinished(java.util.function.BiConsumer<RunRecord, RunResult> listener) {
+    public RunWorker onFinished(FinishListener listener) {
         this.onFinished = listener;
         return this;
     }
 
     /** Claims one due run and executes it (or resumes it); empty when nothing was due. */
     public Optional<RunResult> runOne() {
+        return runOne(java.util.Set.of(), (workflow, delta) -> {
+        });
+    }
+
+    /**
+     * As {@link #runOne()}, leaving aside runs of these workflows (they are at their concurrency limit),
+     * and telling {@code running} when a run of a workflow starts (+1) and ends (-1) here.
+     */
+    public Optional<RunResult> runOne(java.util.Set<String> busyWorkflows,
+            java.util.function.BiConsumer<String, Integer> running) {
         Instant now = clock.now();
-        Optional<RunRecord> claimed = store.claim(id, now, lease);
+        Optional<RunRecord> claimed = store.claim(id, now, lease, busyWorkflows);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        RunRecord run = claimed.get();
+        running.accept(claimed.get().workflowId(), 1);
+        try {
+            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false));
+        } finally {
+            running.accept(claimed.get().workflowId(), -1);
+        }
+    }
+
+    /**
+     * How an inline run is journaled. {@code EVERY_STEP}: the run exists in the store and each step is
+     * written as it finishes. {@code UNLESS_SUCCESSFUL}: the workflow keeps no record of successful runs,
+     * so nothing is written while the run goes on; if it fails or waits, the run and its steps are then
+     * written whole (a run that waits must survive a restart; a failed one is kept for inspection).
+     */
+    public enum JournalMode {
+        EVERY_STEP, UNLESS_SUCCESSFUL
+    }
+
+    /**
+     * Executes a run this worker holds: one it claimed, or one created already leased to it (an inline
+     * run, see {@link JournalMode}). Renews the lease while the run goes on and stops it when someone
+     * cancels it or another worker took it over.
+     */
+    public RunResult execute(RunRecord run, JournalMode mode) {
+        return execute(run, mode, true);
+    }
+
+    /** @param fresh the run was just created here and has no steps yet (nothing to look up to resume) */
+    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
         } catch (RuntimeException e) {
             StepError error = new StepError("the workflow of this run cannot be loaded: " + e.getMessage(), null, null,
                     -1, null);
+            if (mode == JournalMode.UNLESS_SUCCESSFUL) {
+                store.create(run);
+            }
             store.release(run.id(), id, RunStatus.FAILED, error, null, clock.now());
-            return Optional.of(new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null));
+            return new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
         }
-        long renewEvery = Math.max(1, lease.toMillis() / 3);
         AtomicBoolean leaseLost = new AtomicBoolean();
-        Thread runner = Thread.currentThread();
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                if (!store.heartbeat(run.id(), id, clock.now().plus(lease)) && leaseLost.compareAndSet(false, true)) {
-                    runner.interrupt();
-                }
-            } catch (RuntimeException e) {
-                // the database did not answer this time: the next beat tries again before the lease runs out
-            }
-        }, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> cancelWatch = heartbeats.scheduleWithFixedDelay(() -> {
-            try {
-                if (store.cancelRequested(run.id())) {
-                    runner.interrupt();
-                }
-            } catch (RuntimeException e) {
-                // asked again on the next tick
-            }
-        }, 500, 500, TimeUnit.MILLISECONDS);
+        DeferredJournal deferred = mode == JournalMode.UNLESS_SUCCESSFUL ? new DeferredJournal(store, run) : null;
+        Active active = new Active(run.id(), Thread.currentThread(), leaseLost, deferred, System.nanoTime());
+        this.active.put(run.id(), active);
         RunResult result;
         try {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     .usePinData(false).mode(run.mode()).clock(clock).defaultZone(defaultZone)
-                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).build();
-            result = executor.execute(request, new LeasedJournal(store, leaseLost));
+                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials).build();
+            RunJournal journal = deferred != null ? deferred : new LeasedJournal(store, leaseLost, fresh);
+            result = executor.execute(request, journal);
         } catch (RuntimeException e) {
             StepError error = new StepError("the run stopped unexpectedly: " + e.getMessage(), null, null, -1,
                     e.getClass().getSimpleName());
             result = new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
         } finally {
-            beat.cancel(false);
-            cancelWatch.cancel(false);
+            this.active.remove(run.id());
             Thread.interrupted();
         }
-        if (!leaseLost.get()) {
+        if (deferred != null && result.status() == RunStatus.SUCCEEDED && !deferred.written()) {
+            onFinished.finished(run, result, false);
+            return result;
+        }
+        if (deferred != null) {
+            deferred.flush();
+        }
+        if (!leaseLost.get() && stillHeld(run, active.renewed)) {
             store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
             if (result.status().isFinished()) {
-                onFinished.accept(run, result);
+                onFinished.finished(run, result, true);
             }
         }
-        return Optional.of(result);
+        return result;
+    }
+
+    /** A run executing on this worker, watched by {@link #watch()}. */
+    private static final class Active {
+        final String runId;
+        final Thread runner;
+        final AtomicBoolean leaseLost;
+        final DeferredJournal deferred;
+        final long started;
+        volatile long renewed;
+        long cancelChecked;
+
+        Active(String runId, Thread runner, AtomicBoolean leaseLost, DeferredJournal deferred, long now) {
+            this.runId = runId;
+            this.runner = runner;
+            this.leaseLost = leaseLost;
+            this.deferred = deferred;
+            this.started = now;
+            this.renewed = now;
+            this.cancelChecked = now;
+        }
+
+        boolean stored() {
+            return deferred == null || deferred.written();
+        }
+    }
+
+    /**
+     * One periodic pass over the runs in flight (instead of timers per run): renews each lease a third
+     * of the way through it, looks for a cancel request twice a second, and writes an unrecorded run
+     * that has gone on for a second.
+     */
+    private void watch() {
+        long now = System.nanoTime();
+        for (Active a : active.values()) {
+            try {
+                if (!a.stored()) {
+                    if (now - a.started >= DEFER_AT_MOST_NANOS) {
+                        a.deferred.flush();
+                        a.renewed = now;
+                    }
+                    continue;
+                }
+                if (now - a.renewed >= lease.toNanos() / 3) {
+                    if (store.heartbeat(a.runId, id, clock.now().plus(lease))) {
+                        a.renewed = now;
+                    } else if (a.leaseLost.compareAndSet(false, true)) {
+                        a.runner.interrupt();
+                    }
+                }
+                if (now - a.cancelChecked >= CANCEL_CHECK_NANOS) {
+                    a.cancelChecked = now;
+                    if (store.cancelRequested(a.runId)) {
+                        a.runner.interrupt();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the database did not answer this time: the next pass tries again before the lease runs out
+            }
+        }
+    }
+
+    /**
+     * The store does not check who releases a run, so a worker whose lease may have run out (no renewal
+     * for half a lease: the database was slow or away) asks once more before it writes the end.
+     */
+    private boolean stillHeld(RunRecord run, long lastRenewedNanos) {
+        if (System.nanoTime() - lastRenewedNanos < lease.toNanos() / 2) {
+            return true;
+        }
+        try {
+            return store.heartbeat(run.id(), id, clock.now().plus(lease));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
      * Writes steps only while this worker still holds the run: once another worker has taken it over
      * (this one stalled past its lease), nothing more is written here.
      */
-    private record LeasedJournal(RunStore store, AtomicBoolean leaseLost) implements RunJournal {
+    private record LeasedJournal(RunStore store, AtomicBoolean leaseLost, boolean fresh) implements RunJournal {
         @Override
         public void stepFinished(String runId, Step step) {
             if (leaseLost.get()) {
@@ -146,7 +269,54 @@ public final class RunWorker {
 
         @Override
         public java.util.List<Step> steps(String runId) {
-            return store.steps(runId);
+            return fresh ? java.util.List.of() : store.steps(runId);
+        }
+    }
+
+    /**
+     * Holds a run's steps in memory until the run turns out to need a record: it failed, it waits, or it
+     * has gone on for a second (then it is written and continues step by step, as any
+     * other run, so a long run survives a restart).
+     */
+    private static final class DeferredJournal implements RunJournal {
+        private final RunStore store;
+        private final RunRecord run;
+        private final java.util.List<Step> pending = new java.util.ArrayList<>();
+        private volatile boolean written;
+
+        DeferredJournal(RunStore store, RunRecord run) {
+            this.store = store;
+            this.run = run;
+        }
+
+        boolean written() {
+            return written;
+        }
+
+        @Override
+        public synchronized void stepFinished(String runId, Step step) {
+            if (written) {
+                store.stepFinished(runId, step);
+            } else {
+                pending.add(step);
+            }
+        }
+
+        synchronized void flush() {
+            if (written) {
+                return;
+            }
+            store.create(run);
+            for (Step s : pending) {
+                store.stepFinished(run.id(), s);
+            }
+            pending.clear();
+            written = true;
+        }
+
+        @Override
+        public synchronized java.util.List<Step> steps(String runId) {
+            return written ? store.steps(runId) : java.util.List.copyOf(pending);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.switchboard.platform.expression.ExpressionData;
 import dev.switchboard.platform.expression.ExpressionException;
@@ -15,6 +16,7 @@ import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.json.JsonPath;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeCredential;
 import dev.switchboard.platform.node.NodeDescriptor;
 import dev.switchboard.platform.node.NodeException;
 import dev.switchboard.platform.node.NodeLogger;
@@ -189,7 +191,7 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
     }
 
     private void add(String line) {
-        String text = line == null ? "null" : line;
+        String text = line == null ? "null" : state.secrets.redact(line);
         if (text.length() > MAX_LINE) {
             text = text.substring(0, MAX_LINE) + "… (" + (text.length() - MAX_LINE) + " more characters)";
         }
@@ -257,6 +259,42 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
     @Override
     public void sleep(long millis) throws InterruptedException {
         request.clock().sleep(millis);
+    }
+
+    @Override
+    public Optional<NodeCredential> credential(String type) {
+        Object reference = node.credentials().get(type);
+        if (reference == null) {
+            return Optional.empty();
+        }
+        String id = reference instanceof Map<?, ?> m && m.get("id") != null ? String.valueOf(m.get("id")) : null;
+        String name = reference instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name"))
+                : reference instanceof String s ? s : null;
+        if ((id == null || id.isBlank()) && (name == null || name.isBlank())) {
+            throw new NodeException("the node's " + type + " credential names neither an id nor a name");
+        }
+        NodeCredential known = state.secrets.resolved(node.name(), type);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        NodeCredential credential;
+        try {
+            credential = request.credentials().resolve(type, id, name);
+        } catch (CredentialResolver.Unavailable e) {
+            throw new NodeException("credential " + (name == null ? "" : "\"" + name + "\" ")
+                    + (id == null ? "" : "(id " + id + ") ") + "of type " + type + " cannot be used: " + e.getMessage());
+        }
+        if (credential == null) {
+            throw new NodeException("credential " + (name == null ? id : "\"" + name + "\"") + " of type " + type
+                    + " was not found");
+        }
+        state.secrets.remember(node.name(), type, credential);
+        return Optional.of(credential);
+    }
+
+    @Override
+    public void treatAsSecret(String value) {
+        state.secrets.add(value);
     }
 
     // ---- ExpressionData

@@ -103,6 +103,7 @@ public final class WorkflowExecutor {
                 } catch (RuntimeException e) {
                     step = StepRunner.crashed(request, state, entry, e);
                 }
+                step = state.secrets.redact(step);
                 journal.stepFinished(request.runId(), step);
             }
             state.record(step);
@@ -383,7 +384,7 @@ public final class WorkflowExecutor {
                     .startItems(items).usePinData(false).mode("integrated").clock(request.clock())
                     .defaultZone(request.defaultZone()).serverZone(request.serverZone()).vars(request.vars())
                     .subWorkflows(request.subWorkflows()).inlineWaitMillis(request.inlineWaitMillis())
-                    .publicUrl(request.publicUrl()).build();
+                    .publicUrl(request.publicUrl()).credentials(request.credentials()).build();
             RunResult result = execute(subRequest, new InMemoryRunJournal());
             if (result.status() != RunStatus.SUCCEEDED) {
                 String why = result.status() == RunStatus.WAITING

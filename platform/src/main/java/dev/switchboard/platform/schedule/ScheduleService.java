@@ -189,7 +189,10 @@ public final class ScheduleService implements SmartLifecycle {
         }
         String key = "schedule:" + workflowId + ":" + version + ":" + data.getString("node") + ":" + data.getInt("rule")
                 + ":" + scheduled.toEpochMilli();
-        runs.startOnce(w, version, data.getString("node"), List.of(Item.of(describe(scheduled, zone))), "trigger", key);
+        String run = runs.startOnce(w, version, data.getString("node"), List.of(Item.of(describe(scheduled, zone))),
+                "trigger", key).id();
+        LOG.debug("schedule fired: workflow {}, node \"{}\", rule {}, time {}: run {}", workflowId, data.getString("node"),
+                data.getInt("rule"), scheduled, run);
     }
 
     /** n8n's Schedule Trigger item: the moment in several readable forms, in the workflow's zone. */

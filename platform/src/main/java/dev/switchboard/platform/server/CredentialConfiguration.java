@@ -10,14 +10,22 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.switchboard.platform.credential.CredentialCipher;
 import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.credential.CredentialTester;
+import dev.switchboard.platform.credential.CredentialTypes;
+import dev.switchboard.platform.credential.CredentialUsage;
 import dev.switchboard.platform.credential.MasterKey;
+import dev.switchboard.platform.credential.OAuth2Tokens;
+import dev.switchboard.platform.credential.VaultCredentials;
+import dev.switchboard.platform.engine.LocalEngine;
 import dev.switchboard.platform.store.MongoConnection;
 import dev.switchboard.platform.store.MongoCredentialStore;
+import dev.switchboard.platform.workflow.WorkflowStore;
 
 /**
  * The credential vault: the master key (from {@code SWITCHBOARD_MASTER_KEY}, else generated once into
- * {@code <data dir>/master.key}), its cipher and the store. Logs the key's id and where it came from,
- * never the key.
+ * {@code <data dir>/master.key}), its cipher and the store; the credential types the nodes declare; the
+ * vault as runs use it (given to the {@link RunService}), the tester and the usage of credentials by
+ * workflows. Logs the key's id and where it came from, never the key.
  */
 @Configuration(proxyBeanMethods = false)
 public class CredentialConfiguration {
@@ -55,5 +63,33 @@ public class CredentialConfiguration {
                     + "(with the server stopped)", elsewhere, cipher.keyId());
         }
         return store;
+    }
+
+    @Bean
+    CredentialTypes credentialTypes(LocalEngine engine) {
+        return CredentialTypes.of(engine.types());
+    }
+
+    @Bean
+    OAuth2Tokens oauth2Tokens() {
+        return new OAuth2Tokens(Clock.systemUTC());
+    }
+
+    /** The vault as runs see it; the run service's workers get it. */
+    @Bean
+    VaultCredentials vaultCredentials(CredentialStore store, CredentialTypes types, OAuth2Tokens tokens, RunService runs) {
+        VaultCredentials vault = new VaultCredentials(store, types, tokens);
+        runs.credentials(vault);
+        return vault;
+    }
+
+    @Bean
+    CredentialTester credentialTester(CredentialTypes types, OAuth2Tokens tokens) {
+        return new CredentialTester(types, tokens);
+    }
+
+    @Bean
+    CredentialUsage credentialUsage(WorkflowStore workflows) {
+        return new CredentialUsage(workflows);
     }
 }

@@ -24,7 +24,7 @@ public class PlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoConnection mongoConnection(ServerSettings settings) {
-        return MongoConnection.from(settings.mongoUri(), settings.dataDir());
+        return MongoConnection.from(settings.mongoUri(), settings.dataDir(), settings.embeddedMongoPort());
     }
 
     @Bean
@@ -33,8 +33,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    RunStore runStore(MongoConnection connection) {
-        return new MongoRunStore(connection);
+    RunStore runStore(MongoConnection connection, ServerSettings settings) {
+        long half = Math.max(1_000, Math.min(30_000, settings.lease().toMillis() / 2));
+        return new MongoRunStore(connection, java.time.Duration.ofMillis(half));
     }
 
     @Bean
@@ -46,6 +47,7 @@ public class PlatformConfiguration {
     RunService runService(WorkflowStore workflows, RunStore runs, LocalEngine engine, ServerSettings settings,
             Environment env) {
         return new RunService(workflows, runs, engine, settings, RetentionSettings.from(env))
+                .maxQueued(env.getProperty("switchboard.queue.max-queued", Long.class, 10_000L))
                 .publicUrl(env.getProperty("switchboard.public-url",
                         "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))));
     }

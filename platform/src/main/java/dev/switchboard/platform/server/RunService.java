@@ -43,7 +43,18 @@ public final class RunService implements SmartLifecycle {
     private final RetentionSettings retention;
     private java.util.concurrent.ScheduledExecutorService pruner;
     private volatile String publicUrl;
+    private volatile dev.switchboard.platform.run.CredentialResolver credentials =
+            dev.switchboard.platform.run.CredentialResolver.none();
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.concurrent.Semaphore slots;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perWorkflow =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<dev.switchboard.platform.run.RunResult>> waiters =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> Thread.ofPlatform().daemon().name("switchboard-run-inline").unstarted(r));
+    private volatile long maxQueued = 10_000;
+    private volatile RunWorker inline;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running;
@@ -59,6 +70,176 @@ public final class RunService implements SmartLifecycle {
         this.engine = engine;
         this.settings = settings;
         this.retention = retention;
+        this.slots = new java.util.concurrent.Semaphore(Math.max(1, settings.maxConcurrentRuns()));
+    }
+
+    /** How many queued runs make the queue full ({@code switchboard.queue.max-queued}). */
+    public RunService maxQueued(long max) {
+        this.maxQueued = max;
+        return this;
+    }
+
+    /** The queue is full: a run cannot start now and there is no room to wait. */
+    public static final class QueueFullException extends RuntimeException {
+        private final long queued;
+
+        QueueFullException(long queued) {
+            super("the run queue is full (" + queued + " runs waiting to start); try again shortly");
+            this.queued = queued;
+        }
+
+        public long queued() {
+            return queued;
+        }
+    }
+
+    /** A run started for a caller who waits for it, and how it ended (null: still going when the wait ended). */
+    public record Outcome(RunRecord run, dev.switchboard.platform.run.RunResult result) {
+    }
+
+    /**
+     * Runs a workflow for a caller who waits for its end (a webhook answering when the last node
+     * finished). With a free slot (under {@code switchboard.max-concurrent-runs} on this instance and
+     * the workflow's own limit) the run executes at once in the caller's thread, leased to this
+     * instance from its first write, so that another instance resumes it should this one die.
+     * Otherwise it is queued and awaited; a full queue throws {@link QueueFullException}.
+     */
+    public Outcome runNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
+            Duration timeout) throws InterruptedException {
+        if (enter(workflow.id())) {
+            try {
+                RunRecord run = leased(workflow, version, startNode, items, mode);
+                RunWorker.JournalMode journal = journalMode(run);
+                if (journal == RunWorker.JournalMode.EVERY_STEP) {
+                    runs.create(run);
+                }
+                return new Outcome(run, inlineWorker().execute(run, journal));
+            } finally {
+                leave(workflow.id());
+            }
+        }
+        RunRecord run = startQueued(workflow, version, startNode, items, mode);
+        return awaitOutcome(run, timeout);
+    }
+
+    /**
+     * Starts a run for a caller who does not wait (a webhook answering at once): executed now on a
+     * background thread when a slot is free, else queued; a full queue throws {@link QueueFullException}.
+     */
+    public RunRecord startNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
+        if (!enter(workflow.id())) {
+            return startQueued(workflow, version, startNode, items, mode);
+        }
+        try {
+            RunRecord run = leased(workflow, version, startNode, items, mode);
+            RunWorker.JournalMode journal = journalMode(run);
+            if (journal == RunWorker.JournalMode.EVERY_STEP) {
+                runs.create(run);
+            }
+            background.execute(() -> {
+                try {
+                    inlineWorker().execute(run, journal);
+                } catch (RuntimeException e) {
+                    LOG.warn("run {}: {}", run.id(), e.toString());
+                } finally {
+                    leave(workflow.id());
+                }
+            });
+            return run;
+        } catch (RuntimeException e) {
+            leave(workflow.id());
+            throw e;
+        }
+    }
+
+    private RunRecord startQueued(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
+        long queued = runs.list(new dev.switchboard.platform.run.RunFilter(null, RunStatus.QUEUED, null, null),
+                new dev.switchboard.platform.paging.Page.Request(0, 1)).total();
+        if (queued >= maxQueued) {
+            throw new QueueFullException(queued);
+        }
+        return start(workflow, version, startNode, items, mode);
+    }
+
+    private RunRecord leased(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
+        Instant now = Clock.systemUTC().instant();
+        return new RunRecord(UUID.randomUUID().toString(), workflow.id(), version, workflow.name(), mode, null, startNode,
+                items, RunStatus.RUNNING, null, now, now, null, inlineWorker().id(), now.plus(settings.lease()), null);
+    }
+
+    /** Successful runs of workflows that keep none are not written unless they fail, wait or take long. */
+    private RunWorker.JournalMode journalMode(RunRecord run) {
+        if ("manual".equals(run.mode())) {
+            return RunWorker.JournalMode.EVERY_STEP;
+        }
+        Object save = workflowOf(run.workflowId(), run.workflowVersion()).settings()
+                .getOrDefault("saveDataSuccessExecution", retention.saveSuccessful());
+        return "none".equals(String.valueOf(save)) ? RunWorker.JournalMode.UNLESS_SUCCESSFUL : RunWorker.JournalMode.EVERY_STEP;
+    }
+
+    /** Takes a slot of this instance and of the workflow, or none and false. */
+    private boolean enter(String workflowId) {
+        if (!slots.tryAcquire()) {
+            return false;
+        }
+        int limit = settings.maxConcurrentRunsPerWorkflow();
+        if (limit > 0) {
+            java.util.concurrent.atomic.AtomicInteger n = perWorkflow.computeIfAbsent(workflowId,
+                    k -> new java.util.concurrent.atomic.AtomicInteger());
+            if (n.incrementAndGet() > limit) {
+                n.decrementAndGet();
+                slots.release();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts a queued run of the workflow in or out of its limit on this instance. */
+    private void count(String workflowId, int delta) {
+        if (settings.maxConcurrentRunsPerWorkflow() > 0) {
+            perWorkflow.computeIfAbsent(workflowId, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(delta);
+        }
+    }
+
+    private void leave(String workflowId) {
+        if (settings.maxConcurrentRunsPerWorkflow() > 0) {
+            perWorkflow.get(workflowId).decrementAndGet();
+        }
+        slots.release();
+    }
+
+    /** The workflows at their own concurrency limit on this instance, which the queue workers pass over. */
+    private java.util.Set<String> busyWorkflows() {
+        int limit = settings.maxConcurrentRunsPerWorkflow();
+        if (limit <= 0) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> busy = new java.util.HashSet<>();
+        perWorkflow.forEach((id, n) -> {
+            if (n.get() >= limit) {
+                busy.add(id);
+            }
+        });
+        return busy;
+    }
+
+    private RunWorker inlineWorker() {
+        RunWorker w = inline;
+        if (w == null) {
+            synchronized (this) {
+                if (inline == null) {
+                    inline = newWorker(UUID.randomUUID().toString().substring(0, 8) + "-inline");
+                }
+                w = inline;
+            }
+        }
+        return w;
+    }
+
+    private RunWorker newWorker(String id) {
+        return new RunWorker(id, runs, engine.executor(), this::workflowOf, settings.lease(), RunClock.system(),
+                settings.zone(), this::subWorkflow).onFinished(this::afterRun).publicUrl(publicUrl).credentials(credentials);
     }
 
     /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */
@@ -67,13 +248,38 @@ public final class RunService implements SmartLifecycle {
         return this;
     }
 
+    /** Where the credentials that nodes name come from: the vault (set before the workers start). */
+    public RunService credentials(dev.switchboard.platform.run.CredentialResolver resolver) {
+        this.credentials = resolver;
+        return this;
+    }
+
     /** Wakes the workers: a run became due. */
     public void runDue() {
         wake();
     }
 
-    /** The workflow a run names: version 0 is the draft. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Workflow> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The workflow a run names: version 0 is the draft. Published versions never change, so they are kept here once read. */
     public Workflow workflowOf(String workflowId, int version) {
+        if (version != 0) {
+            String key = workflowId + "@" + version;
+            Workflow known = versions.get(key);
+            if (known != null) {
+                return known;
+            }
+            if (versions.size() > 2_000) {
+                versions.clear();
+            }
+            Workflow read = readWorkflow(workflowId, version);
+            versions.put(key, read);
+            return read;
+        }
+        return readWorkflow(workflowId, version);
+    }
+
+    private Workflow readWorkflow(String workflowId, int version) {
         if (version == 0) {
             return workflows.get(workflowId).map(StoredWorkflow::draft)
                     .orElseThrow(() -> new WorkflowStore.NotFoundException("no workflow with id \"" + workflowId + "\""));
@@ -101,8 +307,19 @@ public final class RunService implements SmartLifecycle {
      * starts that one from its Error Trigger with n8n's description of the failure.
      */
     void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result) {
+        afterRun(run, result, true);
+    }
+
+    /** As {@link #afterRun(RunRecord, dev.switchboard.platform.run.RunResult)}; a run never stored needs no retention. */
+    void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result, boolean stored) {
         startErrorWorkflow(run, result);
-        applyRetention(run, result.status());
+        if (stored) {
+            applyRetention(run, result.status());
+        }
+        java.util.concurrent.CompletableFuture<dev.switchboard.platform.run.RunResult> waiter = waiters.remove(run.id());
+        if (waiter != null) {
+            waiter.complete(result);
+        }
     }
 
     /**
@@ -206,15 +423,41 @@ public final class RunService implements SmartLifecycle {
 
     /** Waits until the run has finished or waits, or the timeout passes; the run as it then stands. */
     public RunRecord await(String runId, Duration timeout) throws InterruptedException {
+        RunRecord run = runs.get(runId).orElseThrow(() -> new WorkflowStore.NotFoundException("no run with id \"" + runId + "\""));
+        Outcome o = awaitOutcome(run, timeout);
+        return o.run();
+    }
+
+    /**
+     * Waits for a queued run: a run that finishes on this instance hands over its result at once; one
+     * that another instance executes (or that waits) is looked up every 200 ms.
+     */
+    private Outcome awaitOutcome(RunRecord run, Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
-        long sleep = 5;
-        while (true) {
-            RunRecord r = runs.get(runId).orElseThrow();
-            if (r.status().isFinished() || r.status() == RunStatus.WAITING || Instant.now().isAfter(until)) {
-                return r;
+        java.util.concurrent.CompletableFuture<dev.switchboard.platform.run.RunResult> done = waiters.computeIfAbsent(run.id(),
+                k -> new java.util.concurrent.CompletableFuture<>());
+        try {
+            RunRecord last = run;
+            while (true) {
+                try {
+                    dev.switchboard.platform.run.RunResult result = done.get(200, TimeUnit.MILLISECONDS);
+                    return new Outcome(runs.get(run.id()).orElse(last), result);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // not finished here (yet): look at the store
+                }
+                java.util.Optional<RunRecord> stored = runs.get(run.id());
+                if (stored.isPresent()) {
+                    last = stored.get();
+                    if (last.status().isFinished() || last.status() == RunStatus.WAITING) {
+                        return new Outcome(last, null);
+                    }
+                }
+                if (Instant.now().isAfter(until)) {
+                    return new Outcome(last, null);
+                }
             }
-            Thread.sleep(sleep);
-            sleep = Math.min(100, sleep * 2);
+        } finally {
+            waiters.remove(run.id(), done);
         }
     }
 
@@ -232,8 +475,7 @@ public final class RunService implements SmartLifecycle {
         running = true;
         String instance = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
-            RunWorker worker = new RunWorker(instance + "-" + i, runs, engine.executor(), this::workflowOf,
-                    settings.lease(), RunClock.system(), settings.zone(), this::subWorkflow).onFinished(this::afterRun).publicUrl(publicUrl);
+            RunWorker worker = newWorker(instance + "-" + i);
             Thread t = Thread.ofPlatform().daemon().name("switchboard-run-worker-" + i).start(() -> loop(worker));
             threads.add(t);
         }
@@ -248,7 +490,15 @@ public final class RunService implements SmartLifecycle {
     private void loop(RunWorker worker) {
         while (running) {
             try {
-                Optional<?> ran = worker.runOne();
+                Optional<?> ran;
+                if (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                    continue;
+                }
+                try {
+                    ran = worker.runOne(busyWorkflows(), this::count);
+                } finally {
+                    slots.release();
+                }
                 if (ran.isEmpty()) {
                     lock.lock();
                     try {
@@ -289,6 +539,7 @@ public final class RunService implements SmartLifecycle {
         }
         threads.forEach(Thread::interrupt);
         threads.clear();
+        background.shutdown();
     }
 
     @Override

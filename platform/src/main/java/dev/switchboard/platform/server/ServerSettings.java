@@ -13,10 +13,20 @@ import org.springframework.core.env.Environment;
  * ({@code switchboard.api-key}), {@code switchboard.workers} (runs executed at once, default 2),
  * {@code switchboard.lease-seconds} (default 60), {@code switchboard.timezone} (the default zone),
  * {@code SWITCHBOARD_MASTER_KEY} ({@code switchboard.master-key}: the credential encryption key in base64;
- * without it one is generated into {@code <data dir>/master.key}). {@link #toString()} hides the secrets.
+ * without it one is generated into {@code <data dir>/master.key}), {@code SWITCHBOARD_MONGO_PORT}
+ * ({@code switchboard.embedded-mongo-port}: the loopback port of the embedded MongoDB, default 0 = any free
+ * one), {@code switchboard.max-concurrent-runs} (runs executing at once on this instance, default 64) and
+ * {@code switchboard.max-concurrent-runs-per-workflow} (default 0: no limit of its own).
+ * {@link #toString()} hides the secrets.
  */
 public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone,
-        String masterKey) {
+        String masterKey, int embeddedMongoPort, int maxConcurrentRuns, int maxConcurrentRunsPerWorkflow) {
+
+    /** The defaults for the port and the concurrency limits. */
+    public ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone,
+            String masterKey) {
+        this(mongoUri, dataDir, apiKey, workers, lease, zone, masterKey, 0, 64, 0);
+    }
 
     public static ServerSettings from(Environment env) {
         String uri = first(env, "MONGODB_URI", "switchboard.mongodb-uri");
@@ -27,14 +37,19 @@ public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int w
         return new ServerSettings(uri, Path.of(dir == null ? "data" : dir), key,
                 env.getProperty("switchboard.workers", Integer.class, 2),
                 Duration.ofSeconds(env.getProperty("switchboard.lease-seconds", Long.class, 60L)),
-                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone), masterKey);
+                zone == null ? ZoneId.systemDefault() : ZoneId.of(zone), masterKey,
+                Integer.parseInt(java.util.Objects.requireNonNullElse(first(env, "SWITCHBOARD_MONGO_PORT",
+                        "switchboard.embedded-mongo-port"), "0")),
+                env.getProperty("switchboard.max-concurrent-runs", Integer.class, 64),
+                env.getProperty("switchboard.max-concurrent-runs-per-workflow", Integer.class, 0));
     }
 
     @Override
     public String toString() {
         return "ServerSettings[mongoUri=" + (mongoUri == null ? null : mongoUri.replaceAll("//[^@/]*@", "//***@"))
                 + ", dataDir=" + dataDir + ", apiKey=" + (apiKey == null ? null : "***") + ", workers=" + workers
-                + ", lease=" + lease + ", zone=" + zone + ", masterKey=" + (masterKey == null ? null : "***") + "]";
+                + ", lease=" + lease + ", zone=" + zone + ", masterKey=" + (masterKey == null ? null : "***") + ", embeddedMongoPort=" + embeddedMongoPort
+                + ", maxConcurrentRuns=" + maxConcurrentRuns + ", maxConcurrentRunsPerWorkflow=" + maxConcurrentRunsPerWorkflow + "]";
     }
 
     private static String first(Environment env, String... names) {

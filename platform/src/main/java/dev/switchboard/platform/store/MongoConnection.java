@@ -11,7 +11,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -44,17 +43,31 @@ public final class MongoConnection implements AutoCloseable {
 
     /** An embedded server whose data lives in {@code dataDir}, listening on a free loopback port. */
     public static MongoConnection embedded(Path dataDir) {
+        return embedded(dataDir, 0);
+    }
+
+    /**
+     * An embedded server whose data lives in {@code dataDir}, listening on this loopback port (0: a free
+     * one), so that a second instance can share it through {@code MONGODB_URI=mongodb://127.0.0.1:<port>}.
+     * Every acknowledged write is in the file before the answer (see {@link DurableH2Backend}).
+     */
+    public static MongoConnection embedded(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         Path file = dataDir.resolve("mongo.mv.db");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
-        server.bind("127.0.0.1", 0);
+        MongoServer server = new MongoServer(DurableH2Backend.open(file.toString()));
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new IllegalStateException("the embedded MongoDB cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
         InetSocketAddress address = server.getLocalAddress();
         return new MongoConnection(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE,
-                "embedded MongoDB, data in " + file);
+                "embedded MongoDB on 127.0.0.1:" + address.getPort() + ", data in " + file);
     }
 
     /** An embedded server that keeps nothing after it stops (tests). */
@@ -68,7 +81,12 @@ public final class MongoConnection implements AutoCloseable {
 
     /** {@code MONGODB_URI} when given, else the embedded server under {@code dataDir}. */
     public static MongoConnection from(String uri, Path dataDir) {
-        return uri == null || uri.isBlank() ? embedded(dataDir) : external(uri);
+        return from(uri, dataDir, 0);
+    }
+
+    /** {@code MONGODB_URI} when given, else the embedded server under {@code dataDir} on {@code embeddedPort} (0: any). */
+    public static MongoConnection from(String uri, Path dataDir, int embeddedPort) {
+        return uri == null || uri.isBlank() ? embedded(dataDir, embeddedPort) : external(uri);
     }
 
     public MongoDatabase database() {

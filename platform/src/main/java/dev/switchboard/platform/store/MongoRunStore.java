@@ -36,18 +36,42 @@ import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.run.StepError;
 
 /**
- * Runs in MongoDB. Collection {@code runs}: one document per run (its identity, status, input items
+ * Runs in MongoDB. Collection {@code run_queue}: the runs waiting for a worker (see {@link #enqueue}).
+ * Collection {@code runs}: one document per run (its identity, status, input items
  * as JSON text, error, lease: {@code worker}, {@code leaseUntil}; {@code resumeAt} while waiting).
  * A run started by a trigger has an id derived from the trigger's key (workflow, node, fire time), so
  * that one firing makes one run even when several instances fire it. Collection {@code run_steps}: one document per
  * finished step, {@code _id} = {@code <runId>:<index>}, written whole (see {@link StepDocuments}).
+ *
+ * <p>The writes of a run in progress (its creation, its steps, its end) select the document by
+ * {@code _id} alone, so that they stay cheap however long the history grows on a server that ignores
+ * secondary indexes, and they go through a {@link WriteBatcher}: each is acknowledged before its
+ * caller goes on, while the runs in flight share round trips. A worker's hold on its run is checked
+ * by its heartbeat, which reads the run and renews the lease only while the run is still its own.
  */
-public final class MongoRunStore implements RunStore {
+public final class MongoRunStore implements RunStore, AutoCloseable {
 
     private final MongoCollection<Document> runs;
     private final MongoCollection<Document> steps;
+    private static final int STEP_CHUNK = 32;
+    private final MongoCollection<Document> queue;
+    private final Duration orphanScanEvery;
+    private volatile Instant lastOrphanScan = Instant.EPOCH;
+    private final WriteBatcher batcher = new WriteBatcher("switchboard-run-journal");
 
+    /** A store that searches for orphaned runs on every claim (tests; a server passes a period). */
     public MongoRunStore(MongoConnection connection) {
+        this(connection, Duration.ZERO);
+    }
+
+    /**
+     * @param orphanScanEvery how often the whole {@code runs} collection is searched for runs nobody
+     *                        holds any more (their worker died); at most this long after a lease
+     *                        expired is the run taken up again
+     */
+    public MongoRunStore(MongoConnection connection, Duration orphanScanEvery) {
+        this.orphanScanEvery = orphanScanEvery;
+        this.queue = connection.database().getCollection("run_queue");
         this.runs = connection.database().getCollection("runs");
         this.steps = connection.database().getCollection("run_steps");
         runs.createIndex(Indexes.ascending("status", "createdAt"));
@@ -71,15 +95,23 @@ public final class MongoRunStore implements RunStore {
                 .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
                 .append("input", Documents.itemsJson(run.input())).append("status", run.status().name())
                 .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
-                .append("startedAt", null).append("finishedAt", null).append("worker", null).append("leaseUntil", null)
-                .append("resumeAt", null);
+                .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
+                .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
+                .append("resumeAt", Documents.date(run.resumeAt()));
         try {
-            runs.insertOne(doc);
+            if (run.key() == null) {
+                batcher.write(runs, new com.mongodb.client.model.InsertOneModel<>(doc));
+            } else {
+                runs.insertOne(doc);
+            }
         } catch (MongoWriteException e) {
             if (run.key() != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return get(run.id()).orElseThrow();
             }
             throw e;
+        }
+        if (run.status() == RunStatus.QUEUED) {
+            enqueue(run.id(), run.workflowId(), Instant.EPOCH, run.createdAt());
         }
         return read(doc);
     }
@@ -112,52 +144,158 @@ public final class MongoRunStore implements RunStore {
         return new Page<>(items, request.page(), request.size(), total);
     }
 
+    /**
+     * Puts a run in the queue (collection {@code run_queue}: {@code _id} = run id, {@code workflowId},
+     * {@code dueAt}, {@code createdAt}, {@code claimedBy}, {@code claimedUntil}), or makes its entry due at
+     * {@code dueAt}. The queue holds only runs that wait for a worker, so taking the next one reads a few
+     * documents, not the history.
+     */
+    private void enqueue(String runId, String workflowId, Instant dueAt, Instant createdAt) {
+        batcher.write(queue, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(
+                Updates.set("dueAt", Documents.date(dueAt)), Updates.set("claimedBy", null),
+                Updates.set("claimedUntil", Documents.date(Instant.EPOCH)), Updates.setOnInsert("workflowId", workflowId),
+                Updates.setOnInsert("createdAt", Documents.date(createdAt))),
+                new com.mongodb.client.model.UpdateOptions().upsert(true)));
+    }
+
+    /**
+     * Takes the oldest due entry of the run queue (one {@code findOneAndUpdate}: only one worker gets
+     * it), then the run itself by id. Runs that lost their worker have no entry: a search of all runs,
+     * at most every {@code orphanScanEvery}, gives them one again (and finds runs whose entry a crash
+     * prevented).
+     */
     @Override
-    public Optional<RunRecord> claim(String worker, Instant now, Duration lease) {
-        Bson due = or(
+    public Optional<RunRecord> claim(String worker, Instant now, Duration lease, java.util.Set<String> exceptWorkflows) {
+        if (java.time.Duration.between(lastOrphanScan, now).compareTo(orphanScanEvery) >= 0) {
+            lastOrphanScan = now;
+            requeueOrphans(now);
+        }
+        while (true) {
+            Bson due = and(lte("dueAt", Documents.date(now)), lt("claimedUntil", Documents.date(now)));
+            if (!exceptWorkflows.isEmpty()) {
+                due = and(due, com.mongodb.client.model.Filters.nin("workflowId", exceptWorkflows));
+            }
+            Document entry = queue.findOneAndUpdate(due, Updates.combine(Updates.set("claimedBy", worker),
+                    Updates.set("claimedUntil", Documents.date(now.plus(lease)))),
+                    new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt")).returnDocument(ReturnDocument.AFTER));
+            if (entry == null) {
+                return Optional.empty();
+            }
+            String id = entry.getString("_id");
+            Document run = runs.find(eq("_id", id)).first();
+            if (run == null || !claimable(run, now)) {
+                Instant resumeAt = run == null ? null : Documents.instant(run, "resumeAt");
+                if (run != null && RunStatus.WAITING.name().equals(run.getString("status")) && resumeAt != null) {
+                    enqueue(id, run.getString("workflowId"), resumeAt, Documents.instant(run, "createdAt"));
+                } else {
+                    queue.deleteOne(eq("_id", id));
+                }
+                continue;
+            }
+            List<Bson> set = new ArrayList<>(List.of(Updates.set("status", RunStatus.RUNNING.name()),
+                    Updates.set("worker", worker), Updates.set("leaseUntil", Documents.date(now.plus(lease))),
+                    Updates.set("resumeAt", null)));
+            if (run.getDate("startedAt") == null) {
+                set.add(Updates.set("startedAt", Documents.date(now)));
+            }
+            Document claimed = runs.findOneAndUpdate(eq("_id", id), Updates.combine(set),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            queue.deleteOne(eq("_id", id));
+            if (claimed != null) {
+                return Optional.of(read(claimed));
+            }
+        }
+    }
+
+    /** Queued, due to continue, or running without a live lease. */
+    private static boolean claimable(Document run, Instant now) {
+        String status = run.getString("status");
+        if (RunStatus.QUEUED.name().equals(status)) {
+            return true;
+        }
+        if (RunStatus.WAITING.name().equals(status)) {
+            Instant at = Documents.instant(run, "resumeAt");
+            return at != null && !at.isAfter(now);
+        }
+        if (RunStatus.RUNNING.name().equals(status)) {
+            Instant until = Documents.instant(run, "leaseUntil");
+            return until == null || until.isBefore(now);
+        }
+        return false;
+    }
+
+    /** Gives a queue entry to every run that should have one: queued, due, or running with an expired lease. */
+    private void requeueOrphans(Instant now) {
+        Bson orphaned = or(
                 eq("status", RunStatus.QUEUED.name()),
                 and(eq("status", RunStatus.RUNNING.name()), lt("leaseUntil", Documents.date(now))),
-                and(eq("status", RunStatus.WAITING.name()), ne("resumeAt", null), lte("resumeAt", Documents.date(now))));
-        Document claimed = runs.findOneAndUpdate(due,
-                Updates.combine(Updates.set("status", RunStatus.RUNNING.name()), Updates.set("worker", worker),
-                        Updates.set("leaseUntil", Documents.date(now.plus(lease))), Updates.set("resumeAt", null)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("createdAt")).returnDocument(ReturnDocument.AFTER));
-        if (claimed == null) {
-            return Optional.empty();
-        }
-        if (claimed.getDate("startedAt") == null) {
-            runs.updateOne(and(eq("_id", claimed.getString("_id")), eq("startedAt", null)),
-                    Updates.set("startedAt", Documents.date(now)));
-            claimed.put("startedAt", Documents.date(now));
-        }
-        return Optional.of(read(claimed));
+                and(eq("status", RunStatus.WAITING.name()), ne("resumeAt", null)));
+        runs.find(orphaned).projection(new Document("workflowId", 1).append("createdAt", 1).append("resumeAt", 1)
+                .append("status", 1)).forEach(d -> {
+            Instant due = RunStatus.WAITING.name().equals(d.getString("status")) ? Documents.instant(d, "resumeAt")
+                    : Instant.EPOCH;
+            queue.updateOne(eq("_id", d.getString("_id")), Updates.combine(
+                    Updates.setOnInsert("dueAt", Documents.date(due)), Updates.setOnInsert("claimedBy", null),
+                    Updates.setOnInsert("claimedUntil", Documents.date(Instant.EPOCH)),
+                    Updates.setOnInsert("workflowId", d.getString("workflowId")),
+                    Updates.setOnInsert("createdAt", Documents.date(Documents.instant(d, "createdAt")))),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+        });
     }
 
     @Override
     public Optional<RunRecord> cancel(String runId, Instant now) {
-        Document stopped = runs.findOneAndUpdate(and(eq("_id", runId),
-                        com.mongodb.client.model.Filters.in("status", RunStatus.QUEUED.name(), RunStatus.WAITING.name())),
-                Updates.combine(Updates.set("status", RunStatus.CANCELLED.name()), Updates.set("finishedAt", Documents.date(now)),
-                        Updates.set("resumeAt", null),
-                        Updates.set("error", Documents.error(new StepError("cancelled", null, null, -1, null)))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (stopped != null) {
-            return Optional.of(read(stopped));
+        Document run = runs.find(eq("_id", runId)).first();
+        if (run == null) {
+            return Optional.empty();
         }
-        runs.updateOne(and(eq("_id", runId), eq("status", RunStatus.RUNNING.name())), Updates.set("cancelRequested", true));
+        String status = run.getString("status");
+        if (RunStatus.QUEUED.name().equals(status) || RunStatus.WAITING.name().equals(status)) {
+            runs.updateOne(eq("_id", runId), Updates.combine(Updates.set("status", RunStatus.CANCELLED.name()),
+                    Updates.set("finishedAt", Documents.date(now)), Updates.set("resumeAt", null),
+                    Updates.set("cancelRequested", true),
+                    Updates.set("error", Documents.error(new StepError("cancelled", null, null, -1, null)))));
+            queue.deleteOne(eq("_id", runId));
+        } else if (RunStatus.RUNNING.name().equals(status)) {
+            runs.updateOne(eq("_id", runId), Updates.set("cancelRequested", true));
+        }
         return get(runId);
     }
 
     @Override
     public boolean wake(String runId, Instant now) {
-        return runs.updateOne(and(eq("_id", runId), eq("status", RunStatus.WAITING.name())),
-                Updates.set("resumeAt", Documents.date(now))).getMatchedCount() == 1;
+        Document run = runs.find(eq("_id", runId)).first();
+        if (run == null || !RunStatus.WAITING.name().equals(run.getString("status"))) {
+            return false;
+        }
+        runs.updateOne(eq("_id", runId), Updates.set("resumeAt", Documents.date(now)));
+        enqueue(runId, run.getString("workflowId"), now, Documents.instant(run, "createdAt"));
+        return true;
     }
 
     @Override
     public void delete(String runId) {
-        steps.deleteMany(eq("runId", runId));
+        for (int from = 0; ; from += STEP_CHUNK) {
+            if (steps.deleteMany(com.mongodb.client.model.Filters.in("_id", stepIds(runId, from))).getDeletedCount() == 0) {
+                break;
+            }
+        }
         runs.deleteOne(eq("_id", runId));
+        queue.deleteOne(eq("_id", runId));
+    }
+
+    /**
+     * The ids of steps {@code from} to {@code from + STEP_CHUNK - 1} of a run. Steps are numbered from 0
+     * without gaps, so a run's steps are found by their ids, chunk after chunk until one is empty: a
+     * lookup in the id index, where a query on {@code runId} would read the whole collection on a server
+     * that ignores secondary indexes.
+     */
+    private static List<String> stepIds(String runId, int from) {
+        List<String> ids = new ArrayList<>(STEP_CHUNK);
+        for (int i = from; i < from + STEP_CHUNK; i++) {
+            ids.add(runId + ":" + i);
+        }
+        return ids;
     }
 
     @Override
@@ -176,13 +314,18 @@ public final class MongoRunStore implements RunStore {
 
     @Override
     public boolean cancelRequested(String runId) {
-        return runs.find(and(eq("_id", runId), eq("cancelRequested", true))).first() != null;
+        Document d = runs.find(eq("_id", runId)).projection(new Document("cancelRequested", 1)).first();
+        return d != null && Boolean.TRUE.equals(d.getBoolean("cancelRequested"));
     }
 
     @Override
     public boolean heartbeat(String runId, String worker, Instant leaseUntil) {
-        return runs.updateOne(and(eq("_id", runId), eq("worker", worker), eq("status", RunStatus.RUNNING.name())),
-                Updates.set("leaseUntil", Documents.date(leaseUntil))).getMatchedCount() == 1;
+        Document d = runs.find(eq("_id", runId)).projection(new Document("worker", 1).append("status", 1)).first();
+        if (d == null || !worker.equals(d.getString("worker")) || !RunStatus.RUNNING.name().equals(d.getString("status"))) {
+            return false;
+        }
+        runs.updateOne(eq("_id", runId), Updates.set("leaseUntil", Documents.date(leaseUntil)));
+        return true;
     }
 
     @Override
@@ -193,19 +336,38 @@ public final class MongoRunStore implements RunStore {
         if (status.isFinished()) {
             updates.add(Updates.set("finishedAt", Documents.date(now)));
         }
-        runs.updateOne(and(eq("_id", runId), eq("worker", worker)), Updates.combine(updates));
+        batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(updates)));
+        if (status == RunStatus.WAITING && resumeAt != null) {
+            Document run = runs.find(eq("_id", runId)).projection(new Document("workflowId", 1).append("createdAt", 1)).first();
+            if (run != null) {
+                enqueue(runId, run.getString("workflowId"), resumeAt, Documents.instant(run, "createdAt"));
+            }
+        }
     }
 
     @Override
     public void stepFinished(String runId, Step step) {
-        steps.replaceOne(eq("_id", runId + ":" + step.index()), StepDocuments.write(runId, step),
-                new ReplaceOptions().upsert(true));
+        batcher.write(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
+                StepDocuments.write(runId, step), new ReplaceOptions().upsert(true)));
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
     }
 
     @Override
     public List<Step> steps(String runId) {
         List<Step> out = new ArrayList<>();
-        steps.find(eq("runId", runId)).sort(Sorts.ascending("index")).forEach(d -> out.add(StepDocuments.read(d)));
+        for (int from = 0; ; from += STEP_CHUNK) {
+            int before = out.size();
+            steps.find(com.mongodb.client.model.Filters.in("_id", stepIds(runId, from)))
+                    .forEach(d -> out.add(StepDocuments.read(d)));
+            if (out.size() == before) {
+                break;
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Step::index));
         return out;
     }
 

@@ -44,6 +44,13 @@ public final class MongoWorkflowStore implements WorkflowStore {
     private final MongoCollection<Document> versions;
     private final Clock clock;
 
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public long changes() {
+        return changes.get();
+    }
+
     public MongoWorkflowStore(MongoConnection connection, Clock clock) {
         this.workflows = connection.database().getCollection("workflows");
         this.versions = connection.database().getCollection("workflow_versions");
@@ -54,6 +61,7 @@ public final class MongoWorkflowStore implements WorkflowStore {
 
     @Override
     public StoredWorkflow create(Workflow draft) {
+        changes.incrementAndGet();
         String id = draft.id() != null && !draft.id().isBlank() ? draft.id() : UUID.randomUUID().toString();
         Workflow withId = new Workflow(id, draft.name(), draft.nodes(), draft.connections(), draft.settings(),
                 draft.pinData(), draft.extra());
@@ -102,6 +110,7 @@ public final class MongoWorkflowStore implements WorkflowStore {
 
     @Override
     public StoredWorkflow updateDraft(String id, Workflow draft, Long expectedRevision) {
+        changes.incrementAndGet();
         StoredWorkflow current = require(id);
         long revision = expectedRevision != null ? expectedRevision : current.revision();
         Workflow withId = new Workflow(id, draft.name(), draft.nodes(), draft.connections(), draft.settings(),
@@ -120,12 +129,14 @@ public final class MongoWorkflowStore implements WorkflowStore {
 
     @Override
     public WorkflowVersion publish(String id, String author, String note) {
+        changes.incrementAndGet();
         StoredWorkflow current = require(id);
         return insertVersion(current, current.draft(), author, note);
     }
 
     @Override
     public WorkflowVersion rollback(String id, int version, String author) {
+        changes.incrementAndGet();
         StoredWorkflow current = require(id);
         WorkflowVersion earlier = version(id, version)
                 .orElseThrow(() -> new NotFoundException("workflow \"" + current.name() + "\" has no version " + version));
@@ -168,6 +179,7 @@ public final class MongoWorkflowStore implements WorkflowStore {
 
     @Override
     public StoredWorkflow setActive(String id, boolean active) {
+        changes.incrementAndGet();
         require(id);
         Document updated = workflows.findOneAndUpdate(eq("_id", id),
                 Updates.combine(Updates.set("active", active), Updates.set("updatedAt", Documents.date(clock.instant())),
@@ -178,6 +190,7 @@ public final class MongoWorkflowStore implements WorkflowStore {
 
     @Override
     public void delete(String id) {
+        changes.incrementAndGet();
         require(id);
         workflows.updateOne(eq("_id", id), Updates.combine(Updates.set("deleted", true), Updates.set("active", false),
                 Updates.set("updatedAt", Documents.date(clock.instant()))));

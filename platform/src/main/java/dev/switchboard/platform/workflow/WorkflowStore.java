@@ -41,6 +41,15 @@ public interface WorkflowStore {
     /** Marks the workflow deleted; its versions stay, for the run history. */
     void delete(String id);
 
+    /**
+     * A count that grows with every change made through this store, so that what is derived from the
+     * workflows (the webhooks they listen on) knows when to look again; -1 when the store does not count.
+     * Changes made by other instances are not counted.
+     */
+    default long changes() {
+        return -1;
+    }
+
     /** Another edit came first. */
     final class ConcurrentEditException extends RuntimeException {
         public ConcurrentEditException(String message) {

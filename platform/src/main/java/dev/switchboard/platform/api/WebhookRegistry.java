@@ -1,0 +1,107 @@
+package dev.switchboard.platform.api;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.switchboard.platform.engine.LocalEngine;
+import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.server.RunService;
+import dev.switchboard.platform.workflow.StoredWorkflow;
+import dev.switchboard.platform.workflow.Workflow;
+import dev.switchboard.platform.workflow.WorkflowNode;
+import dev.switchboard.platform.workflow.WorkflowStore;
+
+/**
+ * Which workflow answers a webhook call. Production webhooks ({@code /webhook/...}) come from the
+ * published versions of active workflows, kept in a table that is built again when a workflow changed
+ * through this instance, and at least every second for changes made through other instances. Test
+ * webhooks ({@code /webhook-test/...}) run drafts and look them up on every call.
+ */
+final class WebhookRegistry {
+
+    private static final String WEBHOOK_TYPE = "switchboard.webhook";
+    private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
+
+    /** The workflow, version and Webhook node that answer a call. */
+    record Target(StoredWorkflow workflow, int version, Workflow definition, WorkflowNode node) {
+    }
+
+    private record Table(Map<String, Target> byMethodAndPath, long changes, long builtAt) {
+    }
+
+    private final WorkflowStore workflows;
+    private final RunService runs;
+    private final LocalEngine engine;
+    private volatile Table table;
+
+    WebhookRegistry(WorkflowStore workflows, RunService runs, LocalEngine engine) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.engine = engine;
+    }
+
+    Optional<Target> find(String path, String method, boolean test) {
+        String key = key(method, path);
+        if (test) {
+            Map<String, Target> drafts = new HashMap<>();
+            forEachWorkflow(w -> add(drafts, w, 0, w.draft()));
+            return Optional.ofNullable(drafts.get(key));
+        }
+        return Optional.ofNullable(current().byMethodAndPath().get(key));
+    }
+
+    private Table current() {
+        Table t = table;
+        long changes = workflows.changes();
+        if (t == null || changes < 0 || t.changes() != changes || System.nanoTime() - t.builtAt() > REFRESH_NANOS) {
+            synchronized (this) {
+                t = table;
+                changes = workflows.changes();
+                if (t == null || changes < 0 || t.changes() != changes || System.nanoTime() - t.builtAt() > REFRESH_NANOS) {
+                    Map<String, Target> live = new HashMap<>();
+                    forEachWorkflow(w -> {
+                        if (w.active() && w.publishedVersion() != null) {
+                            add(live, w, w.publishedVersion(), runs.workflowOf(w.id(), w.publishedVersion()));
+                        }
+                    });
+                    t = new Table(Map.copyOf(live), changes, System.nanoTime());
+                    table = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private void forEachWorkflow(java.util.function.Consumer<StoredWorkflow> action) {
+        int page = 0;
+        while (true) {
+            Page<StoredWorkflow> batch = workflows.list(null, new Page.Request(page++, Page.Request.MAX_SIZE));
+            batch.items().forEach(action);
+            if ((long) page * Page.Request.MAX_SIZE >= batch.total()) {
+                return;
+            }
+        }
+    }
+
+    private void add(Map<String, Target> table, StoredWorkflow w, int version, Workflow definition) {
+        for (WorkflowNode node : definition.nodes()) {
+            if (node.disabled() || !isWebhook(node)) {
+                continue;
+            }
+            String nodePath = String.valueOf(node.parameters().getOrDefault("path", ""));
+            String nodeMethod = String.valueOf(node.parameters().getOrDefault("httpMethod", "GET"));
+            table.putIfAbsent(key(nodeMethod, nodePath), new Target(w, version, definition, node));
+        }
+    }
+
+    private static String key(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " " + path.replaceAll("^/+|/+$", "");
+    }
+
+    private boolean isWebhook(WorkflowNode node) {
+        return engine.types().find(node.type()).map(t -> t.descriptor().type().equals(WEBHOOK_TYPE)).orElse(false);
+    }
+}

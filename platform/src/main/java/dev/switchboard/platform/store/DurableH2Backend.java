@@ -1,0 +1,72 @@
+package dev.switchboard.platform.store;
+
+import java.util.Set;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+
+/**
+ * The embedded server's storage: an H2 MVStore file that is committed before a write is
+ * acknowledged. H2's own default commits once a second in the background, so a killed process
+ * would lose the last second of acknowledged writes; here a write command returns only after the
+ * file holds it (in the operating system's cache: it survives a killed process, not a power cut).
+ * Concurrent writers share commits: one commit covers every change made before it.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+            "drop", "dropindexes", "create", "dropdatabase", "renamecollection");
+
+    private final MVStore store;
+    private final Object commitLock = new Object();
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    static DurableH2Backend open(String file) {
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+    }
+
+    private static final boolean DEBUG = Boolean.getBoolean("switchboard.debug-batcher");
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        long t0 = System.nanoTime();
+        try {
+            return super.handleMessage(message);
+        } finally {
+            if (isWrite(message.getDocument())) {
+                long t1 = System.nanoTime();
+                commit();
+                if (DEBUG) {
+                    System.err.printf("SERVER %s handle %.2f ms commit %.2f ms%n", message.getDocument().keySet().iterator().next(),
+                            (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                }
+            }
+        }
+    }
+
+    private static boolean isWrite(Document command) {
+        return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public void commit() {
+        synchronized (commitLock) {
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        commit();
+        super.close();
+    }
+}

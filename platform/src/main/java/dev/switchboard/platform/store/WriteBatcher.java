@@ -1,0 +1,131 @@
+package dev.switchboard.platform.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * Group commit for the run journal. Each caller hands over one write and waits until the database
+ * acknowledged it, so a step is stored before its run goes on; meanwhile the writes of all runs in
+ * flight are sent together, one bulk command per collection. Under load this turns hundreds of round
+ * trips (and, on the embedded server, hundreds of file commits) into a few, without weakening what
+ * each caller is promised. Writes of one run never share a batch: its caller waits for each in turn.
+ */
+final class WriteBatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
+    private static final int MAX_BATCH = 512;
+
+    private record Pending(MongoCollection<Document> collection, WriteModel<Document> write, CompletableFuture<Void> done) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean open = true;
+
+    WriteBatcher(String name) {
+        writer = Thread.ofPlatform().daemon().name(name).start(this::loop);
+    }
+
+    /** Writes and returns once the database acknowledged the write; its error is thrown here. */
+    void write(MongoCollection<Document> collection, WriteModel<Document> write) {
+        if (!open) {
+            throw new IllegalStateException("the run store is closed");
+        }
+        Pending p = new Pending(collection, write, new CompletableFuture<>());
+        queue.add(p);
+        try {
+            p.done().get();
+        } catch (InterruptedException e) {
+            // the write is in the queue and will happen; the caller's interruption is kept for it to see
+            p.done().join();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new MongoException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>();
+        while (open || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                Map<MongoCollection<Document>, List<Pending>> byCollection = new LinkedHashMap<>();
+                for (Pending p : batch) {
+                    byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
+                }
+                byCollection.forEach(WriteBatcher::send);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                open = false;
+            } catch (RuntimeException e) {
+                LOG.warn("run journal writer: {}", e.toString());
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private static void send(MongoCollection<Document> collection, List<Pending> writes) {
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        writes.forEach(p -> models.add(p.write()));
+        try {
+            long t0 = System.nanoTime();
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+            if (Boolean.getBoolean("switchboard.debug-batcher")) {
+                System.err.printf("BATCH %s %d writes %.2f ms%n", collection.getNamespace().getCollectionName(), models.size(), (System.nanoTime() - t0) / 1e6);
+            }
+            writes.forEach(p -> p.done().complete(null));
+        } catch (MongoBulkWriteException e) {
+            Map<Integer, BulkWriteError> failed = new LinkedHashMap<>();
+            e.getWriteErrors().forEach(w -> failed.put(w.getIndex(), w));
+            for (int i = 0; i < writes.size(); i++) {
+                BulkWriteError error = failed.get(i);
+                if (error == null) {
+                    writes.get(i).done().complete(null);
+                } else {
+                    writes.get(i).done().completeExceptionally(new com.mongodb.MongoWriteException(
+                            new com.mongodb.WriteError(error.getCode(), error.getMessage(), error.getDetails()),
+                            e.getServerAddress(), java.util.Set.of()));
+                }
+            }
+        } catch (RuntimeException e) {
+            writes.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
