@@ -118,6 +118,26 @@ class WebhookTest {
     }
 
     @Test
+    void theRespondToWebhookNodeAnswersAtOnceWhileTheRunGoesOn() throws Exception {
+        StoredWorkflow w = live("""
+                {"name": "answer early", "nodes": [
+                  {"parameters": {"httpMethod": "POST", "path": "early", "responseMode": "responseNode", "options": {}},
+                   "name": "Hook", "type": "n8n-nodes-base.webhook", "typeVersion": 2, "position": [0, 0]},
+                  {"parameters": {"respondWith": "text", "responseBody": "received", "options": {}},
+                   "name": "Answer", "type": "n8n-nodes-base.respondToWebhook", "typeVersion": 1.1, "position": [200, 0]},
+                  {"parameters": {"amount": 3, "unit": "seconds"}, "name": "Later", "type": "n8n-nodes-base.wait",
+                   "typeVersion": 1.1, "position": [400, 0]}],
+                 "connections": {"Hook": {"main": [[{"node": "Answer", "type": "main", "index": 0}]]},
+                                 "Answer": {"main": [[{"node": "Later", "type": "main", "index": 0}]]}}}""");
+        HttpResponse<String> r = post("/webhook/early", "{}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("received");
+        RunRecord run = runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).items().get(0);
+        assertThat(run.status()).as("the answer came before the wait after it ended").isEqualTo(RunStatus.RUNNING);
+        assertThat(runService.await(run.id(), Duration.ofSeconds(30)).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
     void draftsAnswerOnlyAtTheTestUrlAndUnknownPathsAreNamed() throws Exception {
         workflows.create(WorkflowJson.read(webhookThen("draft-only", "lastNode", PRICE)));
         assertThat(post("/webhook/draft-only", "{\"total\": 1}").statusCode()).isEqualTo(404);
@@ -229,6 +249,12 @@ class WebhookTest {
                 .replace("\"name\": \"Hook\",", "\"name\": \"Hook\", \"credentials\": {\"httpHeaderAuth\": {\"id\": \"" + header + "\"}},"));
         assertThat(post("/webhook/tokened", "{\"total\": 1}", "X-Token", "guess").statusCode()).isEqualTo(403);
         assertThat(post("/webhook/tokened", "{\"total\": 2}", "X-Token", "t0ken").statusCode()).isEqualTo(200);
+        assertThat(runs.list(RunFilter.all(), Page.Request.first(100)).items())
+                .filteredOn(run -> run.workflowName().equals("hook tokened") || run.workflowName().equals("hook guarded"))
+                .isNotEmpty()
+                .allSatisfy(run -> assertThat(Json.write(run.input().get(0).toMap()))
+                        .as("the run keeps *** for the secret header").doesNotContain("t0ken").doesNotContain(right)
+                        .contains("***"));
     }
 
     @Test

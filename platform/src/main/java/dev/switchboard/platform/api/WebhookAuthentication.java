@@ -69,6 +69,28 @@ final class WebhookAuthentication {
         return given != null && same(given, String.valueOf(data.getOrDefault("value", ""))) ? null : forbidden();
     }
 
+    /**
+     * The header that carries the webhook's secret (lower case), so that the run keeps {@code ***} in
+     * its place: {@code authorization} for basic authentication, the credential's header for header
+     * authentication; null when there is none.
+     */
+    static String secretHeader(CredentialStore store, WorkflowNode node, String authentication) {
+        if ("basicAuth".equals(authentication)) {
+            return "authorization";
+        }
+        if (!"headerAuth".equals(authentication)) {
+            return null;
+        }
+        try {
+            Object ref = node.credentials().get("httpHeaderAuth");
+            Object id = ref instanceof Map<?, ?> m ? m.get("id") : null;
+            return id == null ? null : String.valueOf(store.decrypt(String.valueOf(id)).getOrDefault("name", ""))
+                    .toLowerCase(java.util.Locale.ROOT);
+        } catch (CredentialException e) {
+            return null;
+        }
+    }
+
     private static boolean same(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

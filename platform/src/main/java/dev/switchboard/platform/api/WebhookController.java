@@ -91,7 +91,17 @@ public class WebhookController {
                 return denied;
             }
         }
-        Item item = Item.of(WebhookRequests.item(request, path, bytes));
+        Map<String, Object> fields = WebhookRequests.item(request, path, bytes);
+        if (!"none".equals(authentication)
+                && fields.get("headers") instanceof Map<?, ?> headers) {
+            String secret = WebhookAuthentication.secretHeader(credentials, t.node(), authentication);
+            if (secret != null && headers.containsKey(secret)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> h = (Map<String, Object>) headers;
+                h.put(secret, "***");
+            }
+        }
+        Item item = Item.of(fields);
         String mode = String.valueOf(t.node().parameters().getOrDefault("responseMode", "onReceived"));
         int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
         String runMode = test ? "manual" : "webhook";
@@ -99,8 +109,8 @@ public class WebhookController {
             return switch (mode) {
                 case "lastNode" -> lastNode(runs.runNow(t.workflow(), t.version(), t.node().name(), List.of(item), runMode,
                         Duration.ofMinutes(5)), t, code);
-                case "responseNode" -> responseNode(runs.runNow(t.workflow(), t.version(), t.node().name(), List.of(item),
-                        runMode, Duration.ofMinutes(5)));
+                case "responseNode" -> responseNode(runs.runUntil(t.workflow(), t.version(), t.node().name(), List.of(item),
+                        runMode, WebhookController::isResponse, Duration.ofMinutes(5)));
                 default -> {
                     runs.startNow(t.workflow(), t.version(), t.node().name(), List.of(item), runMode);
                     yield ResponseEntity.status(code).body(Map.of("message", "Workflow was started"));
@@ -164,17 +174,46 @@ public class WebhookController {
         };
     }
 
+    private static boolean isResponse(Step step) {
+        return step.nodeState() != null && step.nodeState().get("response") instanceof Map<?, ?>;
+    }
+
+    /**
+     * Answers as the first Respond to Webhook node said, as soon as its step is journaled (the run may
+     * go on after it), or when the run ends without one.
+     */
+    private ResponseEntity<Object> responseNode(java.util.concurrent.CompletableFuture<RunService.Answer> answer)
+            throws InterruptedException {
+        RunService.Answer a;
+        try {
+            a = answer.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Map.of("message",
+                    "the workflow did not answer within 5 minutes; it goes on running"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("message", "Error in workflow"));
+        }
+        if (a.step() != null) {
+            return response(a.step());
+        }
+        return responseNode(a.outcome());
+    }
+
     @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> response(Step s) {
+        Map<String, Object> r = (Map<String, Object>) s.nodeState().get("response");
+        HttpHeaders headers = new HttpHeaders();
+        if (r.get("headers") instanceof Map<?, ?> h) {
+            h.forEach((k, v) -> headers.add(String.valueOf(k), String.valueOf(v)));
+        }
+        int status = r.get("statusCode") instanceof Number n ? n.intValue() : 200;
+        return ResponseEntity.status(status).headers(headers).body(r.get("body"));
+    }
+
     private ResponseEntity<Object> responseNode(RunService.Outcome outcome) {
         for (Step s : steps(outcome)) {
-            if (s.nodeState() != null && s.nodeState().get("response") instanceof Map<?, ?> response) {
-                Map<String, Object> r = (Map<String, Object>) response;
-                HttpHeaders headers = new HttpHeaders();
-                if (r.get("headers") instanceof Map<?, ?> h) {
-                    h.forEach((k, v) -> headers.add(String.valueOf(k), String.valueOf(v)));
-                }
-                int status = r.get("statusCode") instanceof Number n ? n.intValue() : 200;
-                return ResponseEntity.status(status).headers(headers).body(r.get("body"));
+            if (isResponse(s)) {
+                return response(s);
             }
         }
         if (status(outcome) != RunStatus.SUCCEEDED) {

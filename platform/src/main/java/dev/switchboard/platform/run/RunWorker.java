@@ -105,7 +105,8 @@ public final class RunWorker {
         }
         running.accept(claimed.get().workflowId(), 1);
         try {
-            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false));
+            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false, step -> {
+            }));
         } finally {
             running.accept(claimed.get().workflowId(), -1);
         }
@@ -127,11 +128,17 @@ public final class RunWorker {
      * cancels it or another worker took it over.
      */
     public RunResult execute(RunRecord run, JournalMode mode) {
-        return execute(run, mode, true);
+        return execute(run, mode, true, step -> {
+        });
+    }
+
+    /** As {@link #execute(RunRecord, JournalMode)}, telling {@code stepRecorded} of each step once it is journaled. */
+    public RunResult execute(RunRecord run, JournalMode mode, java.util.function.Consumer<Step> stepRecorded) {
+        return execute(run, mode, true, stepRecorded);
     }
 
     /** @param fresh the run was just created here and has no steps yet (nothing to look up to resume) */
-    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh) {
+    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
@@ -153,7 +160,19 @@ public final class RunWorker {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     .usePinData(false).mode(run.mode()).clock(clock).defaultZone(defaultZone)
                     .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials).build();
-            RunJournal journal = deferred != null ? deferred : new LeasedJournal(store, leaseLost, fresh);
+            RunJournal stored = deferred != null ? deferred : new LeasedJournal(store, leaseLost, fresh);
+            RunJournal journal = new RunJournal() {
+                @Override
+                public void stepFinished(String runId, Step step) {
+                    stored.stepFinished(runId, step);
+                    stepRecorded.accept(step);
+                }
+
+                @Override
+                public java.util.List<Step> steps(String runId) {
+                    return stored.steps(runId);
+                }
+            };
             result = executor.execute(request, journal);
         } catch (RuntimeException e) {
             StepError error = new StepError("the run stopped unexpectedly: " + e.getMessage(), null, null, -1,

@@ -123,6 +123,61 @@ public final class RunService implements SmartLifecycle {
     }
 
     /**
+     * Runs a workflow for a caller who waits for a particular step (a webhook answered by its Respond to
+     * Webhook node): the future completes with that step as soon as it is journaled, while the run goes
+     * on in the background, or with the run's end if no such step comes. Without a free slot the run is
+     * queued and the future completes at its end.
+     */
+    public java.util.concurrent.CompletableFuture<Answer> runUntil(StoredWorkflow workflow, int version, String startNode,
+            List<Item> items, String mode, java.util.function.Predicate<dev.switchboard.platform.run.Step> answers,
+            Duration timeout) {
+        java.util.concurrent.CompletableFuture<Answer> answer = new java.util.concurrent.CompletableFuture<>();
+        if (!enter(workflow.id())) {
+            RunRecord run = startQueued(workflow, version, startNode, items, mode);
+            background.execute(() -> {
+                try {
+                    answer.complete(new Answer(awaitOutcome(run, timeout), null));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    answer.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return answer;
+        }
+        try {
+            RunRecord run = leased(workflow, version, startNode, items, mode);
+            RunWorker.JournalMode journal = journalMode(run);
+            if (journal == RunWorker.JournalMode.EVERY_STEP) {
+                runs.create(run);
+            }
+            background.execute(() -> {
+                try {
+                    dev.switchboard.platform.run.RunResult result = inlineWorker().execute(run, journal, step -> {
+                        if (!answer.isDone() && answers.test(step)) {
+                            answer.complete(new Answer(new Outcome(run, null), step));
+                        }
+                    });
+                    answer.complete(new Answer(new Outcome(run, result), null));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                } finally {
+                    leave(workflow.id());
+                }
+            });
+            return answer;
+        } catch (RuntimeException e) {
+            leave(workflow.id());
+            throw e;
+        }
+    }
+
+    /** What a waiting caller gets: the step it waited for, or (step null) how the run ended. */
+    public record Answer(Outcome outcome, dev.switchboard.platform.run.Step step) {
+    }
+
+    /**
      * Starts a run for a caller who does not wait (a webhook answering at once): executed now on a
      * background thread when a slot is free, else queued; a full queue throws {@link QueueFullException}.
      */

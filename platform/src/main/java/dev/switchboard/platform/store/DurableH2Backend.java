@@ -26,10 +26,12 @@ final class DurableH2Backend extends H2Backend {
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
+        // the oplog feeds change streams, which Switchboard does not use; keeping it would double every write
+        disableOplog();
     }
 
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().pageSplitSize(Integer.getInteger("switchboard.h2-page-split", 4096)).open());
     }
 
     private static final boolean DEBUG = Boolean.getBoolean("switchboard.debug-batcher");
@@ -44,8 +46,8 @@ final class DurableH2Backend extends H2Backend {
                 long t1 = System.nanoTime();
                 commit();
                 if (DEBUG) {
-                    System.err.printf("SERVER %s handle %.2f ms commit %.2f ms%n", message.getDocument().keySet().iterator().next(),
-                            (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                    System.err.printf("SERVER %s handle %.2f ms commit %.2f ms %s%n", message.getDocument().keySet().iterator().next(),
+                            (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6, message.getDocument().values().iterator().next());
                 }
             }
         }

@@ -72,7 +72,9 @@ public final class MongoConnection implements AutoCloseable {
 
     /** An embedded server that keeps nothing after it stops (tests). */
     public static MongoConnection inMemory() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MemoryBackend backend = new MemoryBackend();
+        backend.disableOplog();
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         return new MongoConnection(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE,

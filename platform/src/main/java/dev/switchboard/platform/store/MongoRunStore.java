@@ -57,7 +57,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     private final MongoCollection<Document> queue;
     private final Duration orphanScanEvery;
     private volatile Instant lastOrphanScan = Instant.EPOCH;
-    private final WriteBatcher batcher = new WriteBatcher("switchboard-run-journal");
+    private final WriteBatcher batcher = new WriteBatcher("switchboard-run-journal", 1);
 
     /** A store that searches for orphaned runs on every claim (tests; a server passes a period). */
     public MongoRunStore(MongoConnection connection) {

@@ -31,16 +31,24 @@ final class WriteBatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
     private static final int MAX_BATCH = 512;
+    private static final long LINGER_NANOS = Long.getLong("switchboard.journal-linger-micros", 0) * 1000;
 
     private record Pending(MongoCollection<Document> collection, WriteModel<Document> write, CompletableFuture<Void> done) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
-    WriteBatcher(String name) {
-        writer = Thread.ofPlatform().daemon().name(name).start(this::loop);
+    /**
+     * @param writers how many batches may be on their way at once: while the database works on one,
+     *                the next is being gathered and sent (a run's own writes never overlap, its caller
+     *                waits for each)
+     */
+    WriteBatcher(String name, int writers) {
+        for (int i = 0; i < writers; i++) {
+            this.writers.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(this::loop));
+        }
     }
 
     /** Writes and returns once the database acknowledged the write; its error is thrown here. */
@@ -73,6 +81,9 @@ final class WriteBatcher implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (LINGER_NANOS > 0 && queue.size() < MAX_BATCH) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                }
                 queue.drainTo(batch, MAX_BATCH - 1);
                 Map<MongoCollection<Document>, List<Pending>> byCollection = new LinkedHashMap<>();
                 for (Pending p : batch) {
@@ -123,7 +134,9 @@ final class WriteBatcher implements AutoCloseable {
     public void close() {
         open = false;
         try {
-            writer.join(5_000);
+            for (Thread writer : writers) {
+                writer.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
