@@ -123,6 +123,12 @@ final class ApiViews {
             }
         }
         m.put("outputs", outputs);
+        if (s.nodeState() != null && s.nodeState().get("switchboard.truncated") instanceof Map<?, ?> counts) {
+            // the stored step keeps its first items only; these are the counts of the whole lists
+            m.put("truncated", true);
+            m.put("itemsIn", counts.get("itemsIn"));
+            m.put("itemsOut", counts.get("itemsOut"));
+        }
         m.put("logs", s.logs());
         return m;
     }

@@ -33,9 +33,10 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    RunStore runStore(MongoConnection connection, ServerSettings settings) {
+    RunStore runStore(MongoConnection connection, ServerSettings settings, Environment env) {
         long half = Math.max(1_000, Math.min(30_000, settings.lease().toMillis() / 2));
-        return new MongoRunStore(connection, java.time.Duration.ofMillis(half));
+        return new MongoRunStore(connection, java.time.Duration.ofMillis(half))
+                .maxStepData(env.getProperty("switchboard.step-data.max-bytes", Integer.class, 4 * 1024 * 1024));
     }
 
     @Bean

@@ -54,6 +54,10 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     private final MongoCollection<Document> runs;
     private final MongoCollection<Document> steps;
     private static final int STEP_CHUNK = 32;
+    private volatile int maxStepChars = Integer.MAX_VALUE;
+    /** Steps of runs in progress on this instance whose data is over the limit: cut once their run has ended. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<Integer>> oversized =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final MongoCollection<Document> queue;
     private final Duration orphanScanEvery;
     private volatile Instant lastOrphanScan = Instant.EPOCH;
@@ -282,6 +286,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         }
         runs.deleteOne(eq("_id", runId));
         queue.deleteOne(eq("_id", runId));
+        oversized.remove(runId);
     }
 
     /**
@@ -337,6 +342,9 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             updates.add(Updates.set("finishedAt", Documents.date(now)));
         }
         batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(updates)));
+        if (status.isFinished()) {
+            truncateSteps(runId);
+        }
         if (status == RunStatus.WAITING && resumeAt != null) {
             Document run = runs.find(eq("_id", runId)).projection(new Document("workflowId", 1).append("createdAt", 1)).first();
             if (run != null) {
@@ -345,10 +353,39 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         }
     }
 
+    /**
+     * Item data kept per step of a finished run, in characters of JSON ({@code switchboard.step-data.max-bytes}).
+     * While a run goes on its steps are stored whole, since a run resumed elsewhere rebuilds its state
+     * from them; when it has ended, a step over the limit keeps only its first items and the counts.
+     */
+    public MongoRunStore maxStepData(int chars) {
+        this.maxStepChars = chars <= 0 ? Integer.MAX_VALUE : chars;
+        return this;
+    }
+
     @Override
     public void stepFinished(String runId, Step step) {
+        Document doc = StepDocuments.write(runId, step);
+        if (doc.getString("data").length() > maxStepChars) {
+            oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
+        }
         batcher.write(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
-                StepDocuments.write(runId, step), new ReplaceOptions().upsert(true)));
+                doc, new ReplaceOptions().upsert(true)));
+    }
+
+    /** Cuts the oversized steps of a run that has ended (see {@link #maxStepData}). */
+    private void truncateSteps(String runId) {
+        java.util.Set<Integer> indices = oversized.remove(runId);
+        if (indices == null) {
+            return;
+        }
+        for (int index : indices) {
+            Document d = steps.find(eq("_id", runId + ":" + index)).first();
+            Document cut = d == null ? null : StepDocuments.truncated(d, maxStepChars);
+            if (cut != null) {
+                steps.replaceOne(eq("_id", runId + ":" + index), cut);
+            }
+        }
     }
 
     @Override

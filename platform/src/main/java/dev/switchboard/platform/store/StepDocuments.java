@@ -68,9 +68,65 @@ final class StepDocuments {
         return out;
     }
 
+    /** The key under which a truncated step's node state carries its real item counts ({@code itemsIn}, {@code itemsOut}). */
+    static final String TRUNCATED = "switchboard.truncated";
+
+    /**
+     * The step with its item lists cut so that its data fits in {@code maxChars} characters of JSON (at
+     * least one item of each list is kept when there was one): for finished runs, whose steps are read
+     * by people, not by a resuming run. The counts of the whole lists stay in {@code itemsIn} and
+     * {@code itemsOut}; {@code truncated} is set. Null when the step already fits.
+     */
+    @SuppressWarnings("unchecked")
+    static Document truncated(Document d, int maxChars) {
+        String text = d.getString("data");
+        if (text == null || text.length() <= maxChars || Boolean.TRUE.equals(d.getBoolean("truncated"))) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(Json.parseObject(text));
+        int budget = Math.max(1, maxChars / 2);
+        for (String key : List.of("inputs", "outputs")) {
+            if (!(data.get(key) instanceof List<?> lists)) {
+                continue;
+            }
+            List<Object> cut = new ArrayList<>();
+            int perList = Math.max(1, budget / Math.max(1, lists.size()));
+            for (Object l : lists) {
+                if (!(l instanceof List<?> items)) {
+                    cut.add(l);
+                    continue;
+                }
+                List<Object> kept = new ArrayList<>();
+                int used = 0;
+                for (Object item : items) {
+                    int size = Json.write(item).length();
+                    if (!kept.isEmpty() && used + size > perList) {
+                        break;
+                    }
+                    kept.add(item);
+                    used += size;
+                }
+                cut.add(kept);
+            }
+            data.put(key, cut);
+        }
+        data.put("nodeState", null);
+        Document copy = new Document(d);
+        copy.put("data", Json.write(data));
+        copy.put("truncated", true);
+        return copy;
+    }
+
     @SuppressWarnings("unchecked")
     static Step read(Document d) {
         Map<String, Object> data = Json.parseObject(d.getString("data"));
+        if (Boolean.TRUE.equals(d.getBoolean("truncated"))) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put(TRUNCATED, Map.of("itemsIn", d.getList("itemsIn", Integer.class, List.of()),
+                    "itemsOut", d.getList("itemsOut", Integer.class, List.of())));
+            data = new LinkedHashMap<>(data);
+            data.put("nodeState", state);
+        }
         List<SourceRef> sources = new ArrayList<>();
         for (Object o : (List<Object>) data.getOrDefault("sources", List.of())) {
             if (o instanceof Map<?, ?> m) {

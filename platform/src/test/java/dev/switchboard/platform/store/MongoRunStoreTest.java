@@ -90,6 +90,29 @@ class MongoRunStoreTest {
     }
 
     @Test
+    void aFinishedRunKeepsOnlyTheFirstItemsOfAnOversizedStepWithTheCounts() {
+        MongoRunStore small = new MongoRunStore(connection).maxStepData(2_000);
+        small.create(queued("big", null));
+        List<Item> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(Item.of(Map.of("n", (long) i, "text", "x".repeat(40))));
+        }
+        Step step = new Step(0, "Make", 0, dev.switchboard.platform.run.StepStatus.SUCCEEDED, t0, t0, 1, List.of(many),
+                java.util.Collections.singletonList(null), List.of(many), null, List.of(), null, null);
+        small.stepFinished("big", step);
+        small.claim("w", t0.plusSeconds(1000), Duration.ofMinutes(1));
+        assertThat(small.steps("big").get(0).outputs().get(0)).as("whole while the run goes on").hasSize(500);
+
+        small.release("big", "w", RunStatus.SUCCEEDED, null, null, t0.plusSeconds(1001));
+        Step stored = small.steps("big").get(0);
+        assertThat(stored.outputs().get(0)).hasSizeBetween(1, 20)
+                .first().extracting(Item::json).isEqualTo(Map.of("n", 0L, "text", "x".repeat(40)));
+        assertThat(stored.nodeState()).extractingByKey("switchboard.truncated")
+                .isEqualTo(Map.of("itemsIn", List.of(500), "itemsOut", List.of(500)));
+        small.close();
+    }
+
+    @Test
     void anExpiredLeaseLetsAnotherWorkerTakeTheRunOver() {
         store.create(queued("r", null));
         assertThat(store.claim("a", t0, Duration.ofSeconds(30))).isPresent();
