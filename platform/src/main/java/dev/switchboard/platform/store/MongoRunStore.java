@@ -59,6 +59,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<Integer>> oversized =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final MongoCollection<Document> queue;
+    private final BinaryData binary;
     private final Duration orphanScanEvery;
     private volatile Instant lastOrphanScan = Instant.EPOCH;
     private final WriteBatcher batcher = new WriteBatcher("switchboard-run-journal", 1);
@@ -76,6 +77,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     public MongoRunStore(MongoConnection connection, Duration orphanScanEvery) {
         this.orphanScanEvery = orphanScanEvery;
         this.queue = connection.database().getCollection("run_queue");
+        this.binary = new BinaryData(connection);
         this.runs = connection.database().getCollection("runs");
         this.steps = connection.database().getCollection("run_steps");
         runs.createIndex(Indexes.ascending("status", "createdAt"));
@@ -97,7 +99,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         Document doc = new Document("_id", run.id()).append("workflowId", run.workflowId())
                 .append("workflowVersion", run.workflowVersion()).append("workflowName", run.workflowName())
                 .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
-                .append("input", Documents.itemsJson(run.input())).append("status", run.status().name())
+                .append("input", inputJson(run)).append("status", run.status().name())
                 .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
                 .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
                 .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
@@ -122,7 +124,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     @Override
     public Optional<RunRecord> get(String id) {
-        return Optional.ofNullable(runs.find(eq("_id", id)).first()).map(MongoRunStore::read);
+        return Optional.ofNullable(runs.find(eq("_id", id)).first()).map(this::read);
     }
 
     @Override
@@ -287,6 +289,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         runs.deleteOne(eq("_id", runId));
         queue.deleteOne(eq("_id", runId));
         oversized.remove(runId);
+        binary.deleteRun(runId);
     }
 
     /**
@@ -365,7 +368,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     @Override
     public void stepFinished(String runId, Step step) {
-        Document doc = StepDocuments.write(runId, step);
+        Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item));
         if (doc.getString("data").length() > maxStepChars) {
             oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
         }
@@ -399,7 +402,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         for (int from = 0; ; from += STEP_CHUNK) {
             int before = out.size();
             steps.find(com.mongodb.client.model.Filters.in("_id", stepIds(runId, from)))
-                    .forEach(d -> out.add(StepDocuments.read(d)));
+                    .forEach(d -> out.add(StepDocuments.read(d, binary::load)));
             if (out.size() == before) {
                 break;
             }
@@ -408,10 +411,22 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         return out;
     }
 
-    private static RunRecord read(Document d) {
+    /** A run's input items as JSON text, their large binary data in GridFS. */
+    private String inputJson(RunRecord run) {
+        List<Object> out = new ArrayList<>(run.input().size());
+        for (dev.switchboard.platform.node.Item i : run.input()) {
+            out.add(binary.store(run.id(), i.toMap()));
+        }
+        return dev.switchboard.platform.json.Json.write(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RunRecord read(Document d) {
         return new RunRecord(d.getString("_id"), d.getString("workflowId"), d.get("workflowVersion", Number.class).intValue(),
                 d.getString("workflowName"), d.getString("mode"), d.getString("key"), d.getString("startNode"),
-                Documents.items(dev.switchboard.platform.json.Json.parse(d.getString("input"))),
+                Documents.items(((List<Object>) dev.switchboard.platform.json.Json.parse(d.getString("input"))).stream()
+                        .map(o -> o instanceof java.util.Map<?, ?> m ? (Object) binary.load((java.util.Map<String, Object>) m) : o)
+                        .toList()),
                 RunStatus.valueOf(d.getString("status")), Documents.error(d.get("error", Document.class)),
                 Documents.instant(d, "createdAt"), Documents.instant(d, "startedAt"), Documents.instant(d, "finishedAt"),
                 d.getString("worker"), Documents.instant(d, "leaseUntil"), Documents.instant(d, "resumeAt"));

@@ -24,14 +24,19 @@ final class StepDocuments {
     }
 
     static Document write(String runId, Step step) {
+        return write(runId, step, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param storeItem what becomes of each item's map before it is written (binary data moved out) */
+    static Document write(String runId, Step step, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inputs", lists(step.inputs()));
+        data.put("inputs", lists(step.inputs(), storeItem));
         List<Object> sources = new ArrayList<>();
         for (SourceRef s : step.sources()) {
             sources.add(s == null ? null : Map.of("node", s.node(), "outputIndex", s.outputIndex(), "runIndex", s.runIndex()));
         }
         data.put("sources", sources);
-        data.put("outputs", step.outputs() == null ? null : lists(step.outputs()));
+        data.put("outputs", step.outputs() == null ? null : lists(step.outputs(), storeItem));
         data.put("nodeState", step.nodeState());
         return new Document("_id", runId + ":" + step.index()).append("runId", runId).append("index", step.index())
                 .append("node", step.node()).append("runIndex", step.runIndex()).append("status", step.status().name())
@@ -42,7 +47,7 @@ final class StepDocuments {
                 .append("data", Json.write(data));
     }
 
-    private static List<Object> lists(List<List<Item>> lists) {
+    private static List<Object> lists(List<List<Item>> lists, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
         List<Object> out = new ArrayList<>();
         for (List<Item> items : lists) {
             if (items == null) {
@@ -51,7 +56,7 @@ final class StepDocuments {
             }
             List<Object> l = new ArrayList<>(items.size());
             for (Item i : items) {
-                l.add(i.toMap());
+                l.add(storeItem.apply(i.toMap()));
             }
             out.add(l);
         }
@@ -117,8 +122,13 @@ final class StepDocuments {
         return copy;
     }
 
-    @SuppressWarnings("unchecked")
     static Step read(Document d) {
+        return read(d, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param loadItem what becomes of each item's map before it is read (binary data put back) */
+    @SuppressWarnings("unchecked")
+    static Step read(Document d, java.util.function.UnaryOperator<Map<String, Object>> loadItem) {
         Map<String, Object> data = Json.parseObject(d.getString("data"));
         if (Boolean.TRUE.equals(d.getBoolean("truncated"))) {
             Map<String, Object> state = new LinkedHashMap<>();
@@ -139,19 +149,28 @@ final class StepDocuments {
         List<String> logs = d.getList("logs", String.class);
         return new Step(d.getInteger("index"), d.getString("node"), d.getInteger("runIndex"),
                 StepStatus.valueOf(d.getString("status")), Documents.instant(d, "startedAt"),
-                Documents.instant(d, "finishedAt"), d.getInteger("attempts"), itemLists(data.get("inputs")),
-                java.util.Collections.unmodifiableList(sources), itemLists(data.get("outputs")),
+                Documents.instant(d, "finishedAt"), d.getInteger("attempts"), itemLists(data.get("inputs"), loadItem),
+                java.util.Collections.unmodifiableList(sources), itemLists(data.get("outputs"), loadItem),
                 Documents.error(d.get("error", Document.class)), logs == null ? List.of() : logs,
                 (Map<String, Object>) data.get("nodeState"), Documents.instant(d, "resumeAt"));
     }
 
-    private static List<List<Item>> itemLists(Object value) {
+    @SuppressWarnings("unchecked")
+    private static List<List<Item>> itemLists(Object value, java.util.function.UnaryOperator<Map<String, Object>> loadItem) {
         if (!(value instanceof List<?> lists)) {
             return null;
         }
         List<List<Item>> out = new ArrayList<>();
         for (Object l : lists) {
-            out.add(l == null ? null : Documents.items(l));
+            if (l instanceof List<?> items) {
+                List<Object> loaded = new ArrayList<>(items.size());
+                for (Object o : items) {
+                    loaded.add(o instanceof Map<?, ?> m ? loadItem.apply((Map<String, Object>) m) : o);
+                }
+                out.add(Documents.items(loaded));
+            } else {
+                out.add(null);
+            }
         }
         return out;
     }

@@ -113,6 +113,35 @@ class MongoRunStoreTest {
     }
 
     @Test
+    void largeBinaryDataLivesInGridFsOnceAndComesBackWhole() {
+        byte[] pdf = new byte[100_000];
+        new java.util.Random(7).nextBytes(pdf);
+        String base64 = java.util.Base64.getEncoder().encodeToString(pdf);
+        Item invoice = new Item(Map.of("name", "invoice"), Map.of("data", Map.of("data", base64, "mimeType",
+                "application/pdf", "fileName", "invoice.pdf")), null);
+        store.create(RunRecord.queued("bin", "wf-1", 1, "Invoices", "trigger", null, null, List.of(invoice), t0));
+        Step step = new Step(0, "Read", 0, dev.switchboard.platform.run.StepStatus.SUCCEEDED, t0, t0, 1,
+                List.of(List.of(invoice)), java.util.Collections.singletonList(null), List.of(List.of(invoice, invoice)),
+                null, List.of(), null, null);
+        store.stepFinished("bin", step);
+
+        var db = connection.database();
+        assertThat(db.getCollection("binary.files").countDocuments()).as("one file for every copy in the run").isEqualTo(1);
+        assertThat(db.getCollection("run_steps").find().first().getString("data")).doesNotContain(base64.substring(0, 100))
+                .contains("gridfs:bin/");
+        assertThat(db.getCollection("runs").find().first().getString("input")).doesNotContain(base64.substring(0, 100));
+
+        Item back = store.steps("bin").get(0).outputs().get(0).get(1);
+        assertThat(((Map<?, ?>) back.binary().get("data")).get("data")).isEqualTo(base64);
+        assertThat(((Map<?, ?>) back.binary().get("data")).get("fileName")).isEqualTo("invoice.pdf");
+        assertThat(((Map<?, ?>) store.get("bin").orElseThrow().input().get(0).binary().get("data")).get("data")).isEqualTo(base64);
+
+        store.delete("bin");
+        assertThat(db.getCollection("binary.files").countDocuments()).isZero();
+        assertThat(db.getCollection("binary.chunks").countDocuments()).isZero();
+    }
+
+    @Test
     void anExpiredLeaseLetsAnotherWorkerTakeTheRunOver() {
         store.create(queued("r", null));
         assertThat(store.claim("a", t0, Duration.ofSeconds(30))).isPresent();
