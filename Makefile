@@ -7,12 +7,13 @@ JDK := $(shell bash .mvn/find-jdk.sh)
 MVN := JAVA_HOME="$(JDK)" ./mvnw -B -ntp
 JAR := frontend/target/switchboard.jar
 
-.PHONY: help jdk build run test bench clean
+.PHONY: help jdk build run test bench bench-server clean
 
 help:
 	@echo "make run    build what is missing and start the server on http://localhost:8080"
 	@echo "make test   run every test"
 	@echo "make bench  run the engine benchmark (items/s, peak heap, expression evaluations/s)"
+	@echo "make bench-server  run the server benchmark (webhook runs/s, p50/p99 latency, resident memory)"
 	@echo "make build  build frontend/target/switchboard.jar without running tests"
 
 jdk:
@@ -36,6 +37,9 @@ test: jdk
 
 bench: $(JAR) | jdk
 	"$(JDK)/bin/java" -Xmx256m -XX:+UseSerialGC -Dpolyglot.engine.WarnInterpreterOnly=false -jar $(JAR) bench
+
+bench-server: $(JAR) | jdk
+	"$(JDK)/bin/java" -Xmx128m -jar $(JAR) bench-server
 
 clean: jdk
 	$(MVN) -q clean

@@ -47,6 +47,7 @@ public final class Cli {
                 usage: java -jar switchboard.jar run WORKFLOW.json [--input ITEMS.json] [--ignore-pin-data] [--timezone ZONE]
                        java -jar switchboard.jar validate WORKFLOW.json
                        java -jar switchboard.jar bench [--items N]
+                       java -jar switchboard.jar bench-server [--seconds 30] [--warmup 10] [--concurrency 16,64] [--heap 256m]
                        java -jar switchboard.jar rekey [--new-key BASE64 | --new-key-file FILE]
                              re-encrypts every credential under a new master key (without one, generates it into
                              <data dir>/master.key.new), in the database the server uses: MONGODB_URI, else the
