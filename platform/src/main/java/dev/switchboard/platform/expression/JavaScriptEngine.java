@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,11 @@ public final class JavaScriptEngine implements AutoCloseable {
     private final Source prelude;
     private final SandboxLimits expressionLimits;
     private final SandboxLimits scriptLimits;
-    private final ConcurrentLinkedDeque<Sandbox> pool = new ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.LinkedBlockingDeque<Sandbox> pool = new java.util.concurrent.LinkedBlockingDeque<>();
+    /** Sandboxes in existence; each JavaScript context costs megabytes, so their number is kept near {@link #SOFT_LIMIT}. */
+    private final java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int SOFT_LIMIT = Integer.getInteger("switchboard.js.contexts",
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     private volatile java.util.concurrent.CompletableFuture<Void> warming;
     private final ScheduledExecutorService watchdog;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -101,13 +104,35 @@ public final class JavaScriptEngine implements AutoCloseable {
             if (!s.isBroken()) {
                 return s;
             }
-            s.close();
+            closeSandbox(s);
+        }
+        if (live.get() >= SOFT_LIMIT) {
+            // wait a moment for one to come back; past that make one more (a caller may hold one while it
+            // waits for another, as a node running a sub-workflow does, so the limit must not block for good)
+            try {
+                s = pool.pollFirst(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (s != null && !s.isBroken()) {
+                return s;
+            }
+            if (s != null) {
+                closeSandbox(s);
+            }
         }
         return newSandbox();
     }
 
+    private void closeSandbox(Sandbox s) {
+        s.close();
+        live.decrementAndGet();
+    }
+
     private Sandbox newSandbox() {
-        return new Sandbox(this, Math.max(expressionLimits.statements(), scriptLimits.statements()));
+        Sandbox s = new Sandbox(this, Math.max(expressionLimits.statements(), scriptLimits.statements()));
+        live.incrementAndGet();
+        return s;
     }
 
     /**
@@ -123,10 +148,14 @@ public final class JavaScriptEngine implements AutoCloseable {
 
     public void release(Sandbox sandbox) {
         if (sandbox.isBroken()) {
-            sandbox.close();
+            closeSandbox(sandbox);
             return;
         }
         sandbox.detach();
+        if (sandbox.isBroken() || live.get() > SOFT_LIMIT && pool.size() >= SOFT_LIMIT) {
+            closeSandbox(sandbox);
+            return;
+        }
         pool.offerFirst(sandbox);
     }
 

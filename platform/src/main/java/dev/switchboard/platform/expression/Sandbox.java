@@ -77,7 +77,7 @@ public final class Sandbox implements AutoCloseable {
                 .err(OutputStream.nullOutputStream())
                 .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
                 .build();
-        bridge.luxonLoader = () -> context.eval(owner.luxon());
+        bridge.luxonLoader = this::loadLuxon;
         context.eval(owner.extensions());
         Value api = context.eval(owner.prelude()).execute(bridge);
         this.enter = api.getMember("enter");
@@ -216,6 +216,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads Luxon the first time an evaluation asks for it. Its loading is the platform's work, not the
+     * evaluation's: the watch pauses meanwhile and the statement count starts again afterwards, so that a
+     * busy machine cannot make a first {@code $now} look like an endless loop.
+     */
+    private void loadLuxon() {
+        synchronized (watchLock) {
+            owner.unwatch(this, watch);
+            watch = null;
+        }
+        try {
+            context.eval(owner.luxon());
+        } finally {
+            context.resetLimits();
+            synchronized (watchLock) {
+                watch = owner.watch(this, limits.cpuTime().toNanos());
+            }
+        }
+    }
+
     /** Called by the watchdog: cancels the evaluation it watched, unless that one has already ended. */
     void cancelIfStill(Object watched) {
         synchronized (watchLock) {
@@ -307,8 +327,9 @@ public final class Sandbox implements AutoCloseable {
     private ExpressionException translate(PolyglotException e, String code) {
         if (cancelled || e.isCancelled() || e.isResourceExhausted()) {
             broken = true;
-            return new ExpressionException("stopped: it exceeded the limit of " + statementLimit + " statements or "
-                    + limits.cpuTime().toMillis() + " ms of CPU time (an endless loop?)", true, null);
+            return new ExpressionException("stopped: it exceeded the limit of " + statementLimit + " statements, "
+                    + limits.cpuTime().toMillis() + " ms of CPU time or " + 4 * limits.cpuTime().toMillis()
+                    + " ms in all (an endless loop?)", true, null);
         }
         if (e.isInternalError() || e.isExit()) {
             broken = true;
