@@ -31,7 +31,11 @@ public final class JavaScriptEngine implements AutoCloseable {
     private final SandboxLimits expressionLimits;
     private final SandboxLimits scriptLimits;
     private final java.util.concurrent.LinkedBlockingDeque<Sandbox> pool = new java.util.concurrent.LinkedBlockingDeque<>();
-    /** Sandboxes in existence; each JavaScript context costs megabytes, so their number is kept near {@link #SOFT_LIMIT}. */
+    /**
+     * Sandboxes in existence. Each JavaScript context costs megabytes and a second to make, so past
+     * {@link #SOFT_LIMIT} a caller first waits briefly for one to come back; only a longer wait makes
+     * another (which then stays in the pool).
+     */
     private final java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
     private static final int SOFT_LIMIT = Integer.getInteger("switchboard.js.contexts",
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
@@ -110,7 +114,7 @@ public final class JavaScriptEngine implements AutoCloseable {
             // wait a moment for one to come back; past that make one more (a caller may hold one while it
             // waits for another, as a node running a sub-workflow does, so the limit must not block for good)
             try {
-                s = pool.pollFirst(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                s = pool.pollFirst(20, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -152,7 +156,7 @@ public final class JavaScriptEngine implements AutoCloseable {
             return;
         }
         sandbox.detach();
-        if (sandbox.isBroken() || live.get() > SOFT_LIMIT && pool.size() >= SOFT_LIMIT) {
+        if (sandbox.isBroken()) {
             closeSandbox(sandbox);
             return;
         }

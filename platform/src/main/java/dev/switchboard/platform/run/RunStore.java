@@ -52,6 +52,11 @@ public interface RunStore extends RunJournal {
     /** Makes a waiting run due now (something resumed it); false when the run does not wait. */
     boolean wake(String runId, Instant now);
 
+    /** How many runs wait to start (for a full queue's 429). */
+    default long queuedCount() {
+        return list(new RunFilter(null, RunStatus.QUEUED, null, null), new Page.Request(0, 1)).total();
+    }
+
     /** Deletes a run and its steps. */
     void delete(String runId);
 

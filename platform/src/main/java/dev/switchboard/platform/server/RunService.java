@@ -208,8 +208,7 @@ public final class RunService implements SmartLifecycle {
     }
 
     private RunRecord startQueued(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
-        long queued = runs.list(new dev.switchboard.platform.run.RunFilter(null, RunStatus.QUEUED, null, null),
-                new dev.switchboard.platform.paging.Page.Request(0, 1)).total();
+        long queued = runs.queuedCount();
         if (queued >= maxQueued) {
             throw new QueueFullException(queued);
         }
@@ -250,8 +249,16 @@ public final class RunService implements SmartLifecycle {
         return true;
     }
 
-    /** Counts a queued run of the workflow in or out of its limit on this instance. */
+    /**
+     * A queued run of the workflow starts (+1) or ends (-1) on a worker: it takes a slot of the instance
+     * (waiting for one if inline runs took the last meanwhile) and counts towards the workflow's limit.
+     */
     private void count(String workflowId, int delta) {
+        if (delta > 0) {
+            slots.acquireUninterruptibly();
+        } else {
+            slots.release();
+        }
         if (settings.maxConcurrentRunsPerWorkflow() > 0) {
             perWorkflow.computeIfAbsent(workflowId, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(delta);
         }
@@ -546,14 +553,12 @@ public final class RunService implements SmartLifecycle {
         while (running) {
             try {
                 Optional<?> ran;
-                if (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (slots.availablePermits() == 0) {
+                    // every slot is taken: look again shortly rather than hold one while claiming
+                    Thread.sleep(50);
                     continue;
                 }
-                try {
-                    ran = worker.runOne(busyWorkflows(), this::count);
-                } finally {
-                    slots.release();
-                }
+                ran = worker.runOne(busyWorkflows(), this::count);
                 if (ran.isEmpty()) {
                     lock.lock();
                     try {

@@ -67,6 +67,11 @@ final class DurableH2Backend extends H2Backend {
     }
 
     @Override
+    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+        return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
     public void close() {
         commit();
         super.close();

@@ -249,6 +249,12 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         });
     }
 
+    /** The due entries of the run queue: runs waiting for a worker now (a small collection). */
+    @Override
+    public long queuedCount() {
+        return queue.countDocuments(lte("dueAt", Documents.date(Instant.now())));
+    }
+
     @Override
     public Optional<RunRecord> cancel(String runId, Instant now) {
         Document run = runs.find(eq("_id", runId)).first();

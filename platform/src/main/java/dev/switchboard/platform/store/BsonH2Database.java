@@ -1,0 +1,71 @@
+package dev.switchboard.platform.store;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+
+/**
+ * A database of the embedded server whose collections keep their documents as BSON
+ * ({@link BsonDocumentType}) in maps named {@code bson.<db>.<collection>}. A collection written by an
+ * earlier Switchboard (map {@code databases.<db>.<collection>}, Java serialization) is copied over
+ * the first time it is opened, and the old map removed.
+ */
+final class BsonH2Database extends H2Database {
+
+    private static final String PREFIX = "bson.";
+    private static final String OLD_PREFIX = "databases.";
+
+    /** The store while the superclass constructor opens the existing collections (before {@link #store} is set). */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private BsonH2Database(String name, MVStore store, CursorRegistry cursors) {
+        super(name, store, cursors);
+        this.store = store;
+    }
+
+    static BsonH2Database open(String name, MVStore store, CursorRegistry cursors) {
+        OPENING.set(store);
+        try {
+            return new BsonH2Database(name, store, cursors);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private MVStore store() {
+        return store != null ? store : OPENING.get();
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String full = getFullCollectionNamespace(collectionName);
+        MVStore store = store();
+        MVMap<Object, Document> data = store.openMap(PREFIX + full,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        if (data.isEmpty() && store.hasMap(OLD_PREFIX + full)) {
+            MVMap<Object, Document> old = store.openMap(OLD_PREFIX + full);
+            data.putAll(old);
+            store.removeMap(old);
+        }
+        MVMap<String, Object> meta = store.openMap("meta." + full);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+        super.dropCollection(collectionName, oplog);
+        String name = PREFIX + getFullCollectionNamespace(collectionName);
+        if (store().hasMap(name)) {
+            store().removeMap(name);
+        }
+    }
+}
