@@ -68,7 +68,7 @@ final class ServerBenchmark {
                 "-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-jar", System.getProperty("java.class.path"),
                 "--server.port=" + port, "--switchboard.bench-endpoint=true", "--logging.level.root=WARN",
-                "--server.tomcat.threads.max=200"));
+                "--server.tomcat.threads.max=200", "--server.tomcat.max-keep-alive-requests=-1"));
         command.addAll(1, jvmArgs);
         out.println("bench-server: starting the server (" + String.join(" ", command.subList(1, 6)) + ") with data in " + dir);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -84,9 +84,10 @@ final class ServerBenchmark {
             api.publish(workflow("bench saved", "bench-saved", "all"));
             api.publish(workflow("bench unsaved", "bench-unsaved", "none"));
             out.printf("%-34s %11s %9s %9s %8s %8s%n", "case", "concurrency", "runs/s", "p50 ms", "p99 ms", "RSS MB");
-            LoadGenerator.Result w = new LoadGenerator(port, "/webhook/bench-saved", 16).run(Duration.ofSeconds(warmup));
-            out.printf("(warm-up: %,d runs, %d errors)%n", w.count(), w.errors());
             for (int c : concurrencies) {
+                // warm up at this concurrency first: the server makes the JavaScript contexts and threads it needs
+                LoadGenerator.Result w = new LoadGenerator(port, "/webhook/bench-saved", c).run(Duration.ofSeconds(warmup));
+                out.printf("(warm-up at %d: %,d runs, %d errors)%n", c, w.count(), w.errors());
                 report("workflow, every step saved", c, new LoadGenerator(port, "/webhook/bench-saved", c)
                         .run(Duration.ofSeconds(seconds)), server);
                 report("workflow, successful runs not saved", c, new LoadGenerator(port, "/webhook/bench-unsaved", c)

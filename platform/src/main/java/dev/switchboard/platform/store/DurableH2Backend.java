@@ -34,7 +34,7 @@ final class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().pageSplitSize(Integer.getInteger("switchboard.h2-page-split", 4096)).open());
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("switchboard.debug-batcher");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class);
 
     @Override
     public Document handleMessage(MongoMessage message) {
@@ -45,9 +45,9 @@ final class DurableH2Backend extends H2Backend {
             if (isWrite(message.getDocument())) {
                 long t1 = System.nanoTime();
                 commit();
-                if (DEBUG) {
-                    System.err.printf("SERVER %s handle %.2f ms commit %.2f ms %s%n", message.getDocument().keySet().iterator().next(),
-                            (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6, message.getDocument().values().iterator().next());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: handled in {} µs, committed in {} µs", message.getDocument().keySet().iterator().next(),
+                            message.getDocument().values().iterator().next(), (t1 - t0) / 1_000, (System.nanoTime() - t1) / 1_000);
                 }
             }
         }

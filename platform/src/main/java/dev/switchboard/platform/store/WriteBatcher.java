@@ -31,7 +31,6 @@ final class WriteBatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
     private static final int MAX_BATCH = 512;
-    private static final long LINGER_NANOS = Long.getLong("switchboard.journal-linger-micros", 0) * 1000;
 
     private record Pending(MongoCollection<Document> collection, WriteModel<Document> write, CompletableFuture<Void> done) {
     }
@@ -81,9 +80,6 @@ final class WriteBatcher implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                if (LINGER_NANOS > 0 && queue.size() < MAX_BATCH) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
-                }
                 queue.drainTo(batch, MAX_BATCH - 1);
                 Map<MongoCollection<Document>, List<Pending>> byCollection = new LinkedHashMap<>();
                 for (Pending p : batch) {
@@ -108,8 +104,9 @@ final class WriteBatcher implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
-            if (Boolean.getBoolean("switchboard.debug-batcher")) {
-                System.err.printf("BATCH %s %d writes %.2f ms%n", collection.getNamespace().getCollectionName(), models.size(), (System.nanoTime() - t0) / 1e6);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: {} writes in {} µs", collection.getNamespace().getCollectionName(), models.size(),
+                        (System.nanoTime() - t0) / 1_000);
             }
             writes.forEach(p -> p.done().complete(null));
         } catch (MongoBulkWriteException e) {
