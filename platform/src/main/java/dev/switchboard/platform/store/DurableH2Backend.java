@@ -23,15 +23,24 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore store;
     private final Object commitLock = new Object();
 
+    private final java.util.concurrent.ScheduledExecutorService maintenance =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("switchboard-embedded-compact").unstarted(r));
+
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
+        // Every write is committed at once, so old chunks need not be kept for H2's default 45 s (meant for
+        // disks that flush late); they are reused after a second, and a pass every few seconds rewrites
+        // sparse chunks, so that the file stays near the size of what it holds.
+        store.setRetentionTime(1_000);
+        maintenance.scheduleWithFixedDelay(this::compact, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
         // the oplog feeds change streams, which Switchboard does not use; keeping it would double every write
         disableOplog();
     }
 
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().pageSplitSize(Integer.getInteger("switchboard.h2-page-split", 4096)).open());
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(80).pageSplitSize(Integer.getInteger("switchboard.h2-page-split", 4096)).open());
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class);
@@ -71,8 +80,17 @@ final class DurableH2Backend extends H2Backend {
         return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
+    private void compact() {
+        try {
+            store.compact(80, 16 << 20);
+        } catch (RuntimeException e) {
+            LOG.warn("compacting the embedded database: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        maintenance.shutdownNow();
         commit();
         super.close();
     }
