@@ -46,15 +46,13 @@ public final class RunService implements SmartLifecycle {
     private volatile dev.switchboard.platform.run.CredentialResolver credentials =
             dev.switchboard.platform.run.CredentialResolver.none();
     private final List<Thread> threads = new ArrayList<>();
-    private final java.util.concurrent.Semaphore slots;
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perWorkflow =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final RunSlots slots;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<dev.switchboard.platform.run.RunResult>> waiters =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(
             r -> Thread.ofPlatform().daemon().name("switchboard-run-inline").unstarted(r));
     private volatile long maxQueued = 10_000;
-    private volatile RunWorker inline;
+    private volatile RunWorker inlineRunner;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running;
@@ -70,7 +68,7 @@ public final class RunService implements SmartLifecycle {
         this.engine = engine;
         this.settings = settings;
         this.retention = retention;
-        this.slots = new java.util.concurrent.Semaphore(Math.max(1, settings.maxConcurrentRuns()));
+        this.slots = new RunSlots(settings.maxConcurrentRuns(), settings.maxConcurrentRunsPerWorkflow());
     }
 
     /** How many queued runs make the queue full ({@code switchboard.queue.max-queued}). */
@@ -106,16 +104,12 @@ public final class RunService implements SmartLifecycle {
      */
     public Outcome runNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
             Duration timeout) throws InterruptedException {
-        if (enter(workflow.id())) {
+        if (slots.tryEnter(workflow.id())) {
             try {
-                RunRecord run = leased(workflow, version, startNode, items, mode);
-                RunWorker.JournalMode journal = journalMode(run);
-                if (journal == RunWorker.JournalMode.EVERY_STEP) {
-                    runs.create(run);
-                }
-                return new Outcome(run, inlineWorker().execute(run, journal));
+                Inline inline = inline(workflow, version, startNode, items, mode);
+                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal()));
             } finally {
-                leave(workflow.id());
+                slots.leave(workflow.id());
             }
         }
         RunRecord run = startQueued(workflow, version, startNode, items, mode);
@@ -132,7 +126,7 @@ public final class RunService implements SmartLifecycle {
             List<Item> items, String mode, java.util.function.Predicate<dev.switchboard.platform.run.Step> answers,
             Duration timeout) {
         java.util.concurrent.CompletableFuture<Answer> answer = new java.util.concurrent.CompletableFuture<>();
-        if (!enter(workflow.id())) {
+        if (!slots.tryEnter(workflow.id())) {
             RunRecord run = startQueued(workflow, version, startNode, items, mode);
             background.execute(() -> {
                 try {
@@ -147,11 +141,9 @@ public final class RunService implements SmartLifecycle {
             return answer;
         }
         try {
-            RunRecord run = leased(workflow, version, startNode, items, mode);
-            RunWorker.JournalMode journal = journalMode(run);
-            if (journal == RunWorker.JournalMode.EVERY_STEP) {
-                runs.create(run);
-            }
+            Inline inline = inline(workflow, version, startNode, items, mode);
+            RunRecord run = inline.run();
+            RunWorker.JournalMode journal = inline.journal();
             background.execute(() -> {
                 try {
                     dev.switchboard.platform.run.RunResult result = inlineWorker().execute(run, journal, step -> {
@@ -163,12 +155,12 @@ public final class RunService implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 } finally {
-                    leave(workflow.id());
+                    slots.leave(workflow.id());
                 }
             });
             return answer;
         } catch (RuntimeException e) {
-            leave(workflow.id());
+            slots.leave(workflow.id());
             throw e;
         }
     }
@@ -182,29 +174,41 @@ public final class RunService implements SmartLifecycle {
      * background thread when a slot is free, else queued; a full queue throws {@link QueueFullException}.
      */
     public RunRecord startNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
-        if (!enter(workflow.id())) {
+        if (!slots.tryEnter(workflow.id())) {
             return startQueued(workflow, version, startNode, items, mode);
         }
         try {
-            RunRecord run = leased(workflow, version, startNode, items, mode);
-            RunWorker.JournalMode journal = journalMode(run);
-            if (journal == RunWorker.JournalMode.EVERY_STEP) {
-                runs.create(run);
-            }
+            Inline inline = inline(workflow, version, startNode, items, mode);
+            RunRecord run = inline.run();
+            RunWorker.JournalMode journal = inline.journal();
             background.execute(() -> {
                 try {
                     inlineWorker().execute(run, journal);
                 } catch (RuntimeException e) {
                     LOG.warn("run {}: {}", run.id(), e.toString());
                 } finally {
-                    leave(workflow.id());
+                    slots.leave(workflow.id());
                 }
             });
             return run;
         } catch (RuntimeException e) {
-            leave(workflow.id());
+            slots.leave(workflow.id());
             throw e;
         }
+    }
+
+    /** A run about to execute on this instance, and how it is journaled. */
+    private record Inline(RunRecord run, RunWorker.JournalMode journal) {
+    }
+
+    /** Makes a run leased to this instance, stored at once unless its workflow keeps no successful runs. */
+    private Inline inline(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
+        RunRecord run = leased(workflow, version, startNode, items, mode);
+        RunWorker.JournalMode journal = journalMode(run);
+        if (journal == RunWorker.JournalMode.EVERY_STEP) {
+            runs.create(run);
+        }
+        return new Inline(run, journal);
     }
 
     private RunRecord startQueued(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
@@ -231,69 +235,14 @@ public final class RunService implements SmartLifecycle {
         return "none".equals(String.valueOf(save)) ? RunWorker.JournalMode.UNLESS_SUCCESSFUL : RunWorker.JournalMode.EVERY_STEP;
     }
 
-    /** Takes a slot of this instance and of the workflow, or none and false. */
-    private boolean enter(String workflowId) {
-        if (!slots.tryAcquire()) {
-            return false;
-        }
-        int limit = settings.maxConcurrentRunsPerWorkflow();
-        if (limit > 0) {
-            java.util.concurrent.atomic.AtomicInteger n = perWorkflow.computeIfAbsent(workflowId,
-                    k -> new java.util.concurrent.atomic.AtomicInteger());
-            if (n.incrementAndGet() > limit) {
-                n.decrementAndGet();
-                slots.release();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A queued run of the workflow starts (+1) or ends (-1) on a worker: it takes a slot of the instance
-     * (waiting for one if inline runs took the last meanwhile) and counts towards the workflow's limit.
-     */
-    private void count(String workflowId, int delta) {
-        if (delta > 0) {
-            slots.acquireUninterruptibly();
-        } else {
-            slots.release();
-        }
-        if (settings.maxConcurrentRunsPerWorkflow() > 0) {
-            perWorkflow.computeIfAbsent(workflowId, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(delta);
-        }
-    }
-
-    private void leave(String workflowId) {
-        if (settings.maxConcurrentRunsPerWorkflow() > 0) {
-            perWorkflow.get(workflowId).decrementAndGet();
-        }
-        slots.release();
-    }
-
-    /** The workflows at their own concurrency limit on this instance, which the queue workers pass over. */
-    private java.util.Set<String> busyWorkflows() {
-        int limit = settings.maxConcurrentRunsPerWorkflow();
-        if (limit <= 0) {
-            return java.util.Set.of();
-        }
-        java.util.Set<String> busy = new java.util.HashSet<>();
-        perWorkflow.forEach((id, n) -> {
-            if (n.get() >= limit) {
-                busy.add(id);
-            }
-        });
-        return busy;
-    }
-
     private RunWorker inlineWorker() {
-        RunWorker w = inline;
+        RunWorker w = inlineRunner;
         if (w == null) {
             synchronized (this) {
-                if (inline == null) {
-                    inline = newWorker(UUID.randomUUID().toString().substring(0, 8) + "-inline");
+                if (inlineRunner == null) {
+                    inlineRunner = newWorker(UUID.randomUUID().toString().substring(0, 8) + "-inline");
                 }
-                w = inline;
+                w = inlineRunner;
             }
         }
         return w;
@@ -553,12 +502,18 @@ public final class RunService implements SmartLifecycle {
         while (running) {
             try {
                 Optional<?> ran;
-                if (slots.availablePermits() == 0) {
+                if (slots.full()) {
                     // every slot is taken: look again shortly rather than hold one while claiming
                     Thread.sleep(50);
                     continue;
                 }
-                ran = worker.runOne(busyWorkflows(), this::count);
+                ran = worker.runOne(slots.busyWorkflows(), (workflowId, delta) -> {
+                    if (delta > 0) {
+                        slots.enter(workflowId);
+                    } else {
+                        slots.leave(workflowId);
+                    }
+                });
                 if (ran.isEmpty()) {
                     lock.lock();
                     try {
