@@ -138,6 +138,32 @@ class WebhookTest {
     }
 
     @Test
+    void aFileBodyBecomesTheItemsBinaryAndRawBodyKeepsAnyBody() throws Exception {
+        StoredWorkflow files = live(webhookThen("upload", "onReceived", PRICE)
+                .replace("\"options\": {}},", "\"options\": {\"binaryPropertyName\": \"invoice\"}},"));
+        byte[] pdf = new byte[1_500];
+        new java.util.Random(3).nextBytes(pdf);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook/upload"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).header("Content-Type", "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"march.pdf\"").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        RunRecord run = runs.list(new RunFilter(files.id(), null, null, null), Page.Request.first(5)).items().get(0);
+        Map<?, ?> invoice = (Map<?, ?>) run.input().get(0).binary().get("invoice");
+        assertThat(invoice.get("data")).isEqualTo(java.util.Base64.getEncoder().encodeToString(pdf));
+        assertThat(invoice.get("mimeType")).isEqualTo("application/pdf");
+        assertThat(invoice.get("fileName")).isEqualTo("march.pdf");
+        assertThat(run.input().get(0).json().get("body")).isEqualTo(Map.of());
+
+        StoredWorkflow raw = live(webhookThen("raw", "onReceived", PRICE)
+                .replace("\"options\": {}},", "\"options\": {\"rawBody\": true}},"));
+        assertThat(post("/webhook/raw", "{\"total\": 5}").statusCode()).isEqualTo(200);
+        RunRecord rawRun = runs.list(new RunFilter(raw.id(), null, null, null), Page.Request.first(5)).items().get(0);
+        assertThat(rawRun.input().get(0).json().get("body")).isEqualTo(Map.of("total", 5L));
+        assertThat(((Map<?, ?>) rawRun.input().get(0).binary().get("data")).get("data"))
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString("{\"total\": 5}".getBytes()));
+    }
+
+    @Test
     void draftsAnswerOnlyAtTheTestUrlAndUnknownPathsAreNamed() throws Exception {
         workflows.create(WorkflowJson.read(webhookThen("draft-only", "lastNode", PRICE)));
         assertThat(post("/webhook/draft-only", "{\"total\": 1}").statusCode()).isEqualTo(404);

@@ -63,6 +63,7 @@ public class WebhookController {
         this.registry = new WebhookRegistry(workflows, runs, engine);
     }
 
+    @SuppressWarnings("unchecked")
     @RequestMapping({"/webhook/**", "/webhook-test/**"})
     ResponseEntity<Object> receive(HttpServletRequest request) throws IOException, InterruptedException {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
@@ -101,7 +102,9 @@ public class WebhookController {
                 h.put(secret, "***");
             }
         }
-        Item item = Item.of(fields);
+        Map<String, Object> options = t.node().parameters().get("options") instanceof Map<?, ?> o
+                ? (Map<String, Object>) o : Map.of();
+        Item item = new Item(fields, WebhookRequests.binary(request, bytes, options), null);
         String mode = String.valueOf(t.node().parameters().getOrDefault("responseMode", "onReceived"));
         int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
         String runMode = test ? "manual" : "webhook";

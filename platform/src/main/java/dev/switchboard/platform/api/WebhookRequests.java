@@ -41,7 +41,43 @@ final class WebhookRequests {
         return item;
     }
 
+    /**
+     * The binary part of the item, as n8n's Webhook node makes it: a body that is not JSON, a form or
+     * text (a file, an image) becomes the binary property {@code options.binaryPropertyName} (default
+     * {@code data}) and the JSON body stays empty; {@code options.rawBody} also keeps the raw body of any
+     * request as binary {@code data}.
+     */
+    static Map<String, Object> binary(HttpServletRequest request, byte[] bytes, Map<String, Object> options) {
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        String type = request.getContentType() == null ? "application/octet-stream" : request.getContentType();
+        String property = options.get("binaryPropertyName") instanceof String p && !p.isBlank() ? p : "data";
+        if (isFile(type) || Boolean.TRUE.equals(options.get("rawBody"))) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("data", java.util.Base64.getEncoder().encodeToString(bytes));
+            file.put("mimeType", type.split(";")[0].trim());
+            file.put("fileSize", bytes.length);
+            String disposition = request.getHeader("Content-Disposition");
+            if (disposition != null && disposition.contains("filename=")) {
+                file.put("fileName", disposition.replaceAll(".*filename=\"?([^\";]*)\"?.*", "$1"));
+            }
+            return Map.of(isFile(type) ? property : "data", file);
+        }
+        return Map.of();
+    }
+
+    /** A body n8n does not parse: neither JSON, a form, nor text. */
+    static boolean isFile(String contentType) {
+        String t = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return !t.isEmpty() && !t.contains("json") && !t.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                && !t.startsWith("text/") && !t.contains("xml") && !t.startsWith("multipart/");
+    }
+
     static Object body(HttpServletRequest request, byte[] bytes) {
+        if (isFile(request.getContentType())) {
+            return Map.of();
+        }
         if (bytes.length == 0) {
             return Map.of();
         }
