@@ -47,7 +47,7 @@ final class ServerBenchmark {
         int seconds = 30;
         int warmup = 10;
         List<Integer> concurrencies = List.of(16, 64);
-        String heap = "256m";
+        String heap = "192m";
         List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -58,7 +58,7 @@ final class ServerBenchmark {
                 case "--heap" -> heap = args.get(++i);
                 case "--jvm-arg" -> jvmArgs.add(args.get(++i));
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 256m, --jvm-arg ARG)");
+                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --jvm-arg ARG)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");

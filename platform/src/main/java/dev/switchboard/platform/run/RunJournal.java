@@ -15,6 +15,14 @@ public interface RunJournal {
     /** The steps recorded for a run, by index. */
     List<Step> steps(String runId);
 
+    /**
+     * Returns once every step recorded so far is stored. The executor calls it before a node runs, so a
+     * journal may let a step's write travel while the executor does its bookkeeping, and is still
+     * written before the next node begins.
+     */
+    default void awaitWritten() {
+    }
+
     /** The run's status changed. */
     default void statusChanged(String runId, RunStatus status, StepError error) {
     }

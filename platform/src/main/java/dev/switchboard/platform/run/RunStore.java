@@ -52,6 +52,28 @@ public interface RunStore extends RunJournal {
     /** Makes a waiting run due now (something resumed it); false when the run does not wait. */
     boolean wake(String runId, Instant now);
 
+    /**
+     * As {@link #create}, for a run about to execute here: the write may still be on its way when this
+     * returns; the future completes once it is stored.
+     */
+    default java.util.concurrent.CompletableFuture<Void> createLater(RunRecord run) {
+        create(run);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /** As {@link #stepFinished}, returning before the write is stored; the future completes once it is. */
+    default java.util.concurrent.CompletableFuture<Void> stepFinishedLater(String runId, Step step) {
+        stepFinished(runId, step);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /** As {@link #release}, returning before the write is stored; the future completes once it is. */
+    default java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
+            StepError error, Instant resumeAt, Instant now) {
+        release(runId, worker, status, error, resumeAt, now);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** How many runs wait to start (for a full queue's 429). */
     default long queuedCount() {
         return list(new RunFilter(null, RunStatus.QUEUED, null, null), new Page.Request(0, 1)).total();

@@ -38,6 +38,9 @@ public final class RunWorker {
     public interface FinishListener {
         void finished(RunRecord run, RunResult result, boolean stored);
     }
+    /** The step listener of runs nobody waits on. */
+    private static final java.util.function.Consumer<Step> NOBODY = step -> {
+    };
     private static final long CANCEL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long DEFER_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final java.util.concurrent.ConcurrentHashMap<String, Active> active = new java.util.concurrent.ConcurrentHashMap<>();
@@ -96,6 +99,16 @@ public final class RunWorker {
      * As {@link #runOne()}, leaving aside runs of these workflows (they are at their concurrency limit),
      * and telling {@code running} when a run of a workflow starts (+1) and ends (-1) here.
      */
+    /** Claims the next due run, passing over runs of these workflows; empty when nothing is due. */
+    public Optional<RunRecord> claim(java.util.Set<String> busyWorkflows) {
+        return store.claim(id, clock.now(), lease, busyWorkflows);
+    }
+
+    /** Executes (or resumes) a run this worker claimed. */
+    public RunResult executeClaimed(RunRecord run) {
+        return execute(run, JournalMode.EVERY_STEP, false, NOBODY, null);
+    }
+
     public Optional<RunResult> runOne(java.util.Set<String> busyWorkflows,
             java.util.function.BiConsumer<String, Integer> running) {
         Instant now = clock.now();
@@ -105,8 +118,7 @@ public final class RunWorker {
         }
         running.accept(claimed.get().workflowId(), 1);
         try {
-            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false, step -> {
-            }));
+            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false, NOBODY, null));
         } finally {
             running.accept(claimed.get().workflowId(), -1);
         }
@@ -128,17 +140,27 @@ public final class RunWorker {
      * cancels it or another worker took it over.
      */
     public RunResult execute(RunRecord run, JournalMode mode) {
-        return execute(run, mode, true, step -> {
-        });
+        return execute(run, mode, true, NOBODY, null);
     }
 
     /** As {@link #execute(RunRecord, JournalMode)}, telling {@code stepRecorded} of each step once it is journaled. */
     public RunResult execute(RunRecord run, JournalMode mode, java.util.function.Consumer<Step> stepRecorded) {
-        return execute(run, mode, true, stepRecorded);
+        return execute(run, mode, true, stepRecorded, null);
+    }
+
+    /**
+     * As {@link #execute(RunRecord, JournalMode)}, for a run whose creation ({@code created}, from
+     * {@link RunStore#createLater}) may still be on its way: it is awaited before the node after the
+     * trigger runs, so the run is stored before anything but its trigger has executed.
+     */
+    public RunResult execute(RunRecord run, JournalMode mode, java.util.concurrent.CompletableFuture<Void> created,
+            java.util.function.Consumer<Step> stepRecorded) {
+        return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, created);
     }
 
     /** @param fresh the run was just created here and has no steps yet (nothing to look up to resume) */
-    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded) {
+    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
+            java.util.concurrent.CompletableFuture<Void> created) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
@@ -148,6 +170,9 @@ public final class RunWorker {
             if (mode == JournalMode.UNLESS_SUCCESSFUL) {
                 store.create(run);
             }
+            if (created != null) {
+                created.join();
+            }
             store.release(run.id(), id, RunStatus.FAILED, error, null, clock.now());
             return new RunResult(run.id(), RunStatus.FAILED, error, Map.of(), null, null);
         }
@@ -156,21 +181,32 @@ public final class RunWorker {
         Active active = new Active(run.id(), Thread.currentThread(), leaseLost, deferred, System.nanoTime());
         this.active.put(run.id(), active);
         RunResult result;
+        LeasedJournal leased = null;
         try {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     .usePinData(false).mode(run.mode()).clock(clock).defaultZone(defaultZone)
                     .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials).build();
-            RunJournal stored = deferred != null ? deferred : new LeasedJournal(store, leaseLost, fresh);
+            leased = deferred != null ? null : new LeasedJournal(store, leaseLost, fresh, created);
+            RunJournal stored = deferred != null ? deferred : leased;
             RunJournal journal = new RunJournal() {
                 @Override
                 public void stepFinished(String runId, Step step) {
                     stored.stepFinished(runId, step);
-                    stepRecorded.accept(step);
+                    if (stepRecorded != NOBODY) {
+                        // whoever listens hears of a step only once it is stored
+                        stored.awaitWritten();
+                        stepRecorded.accept(step);
+                    }
                 }
 
                 @Override
                 public java.util.List<Step> steps(String runId) {
                     return stored.steps(runId);
+                }
+
+                @Override
+                public void awaitWritten() {
+                    stored.awaitWritten();
                 }
             };
             result = executor.execute(request, journal);
@@ -190,7 +226,22 @@ public final class RunWorker {
             deferred.flush();
         }
         if (!leaseLost.get() && stillHeld(run, active.renewed)) {
-            store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+            // the end travels with the last step: both are written before anyone hears the run ended
+            // (but never in one batch with the run's own creation, whose order an unordered bulk would not keep)
+            if (created != null) {
+                created.join();
+            }
+            java.util.concurrent.CompletableFuture<Void> end = store.releaseLater(run.id(), id, result.status(),
+                    result.error(), result.resumeAt(), clock.now());
+            if (leased != null) {
+                try {
+                    leased.awaitWritten();
+                } catch (RuntimeException e) {
+                    System.getLogger(RunWorker.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                            + ": its last step could not be stored: " + e.getMessage());
+                }
+            }
+            end.join();
             if (result.status().isFinished()) {
                 onFinished.finished(run, result, true);
             }
@@ -277,13 +328,42 @@ public final class RunWorker {
      * Writes steps only while this worker still holds the run: once another worker has taken it over
      * (this one stalled past its lease), nothing more is written here.
      */
-    private record LeasedJournal(RunStore store, AtomicBoolean leaseLost, boolean fresh) implements RunJournal {
+    private static final class LeasedJournal implements RunJournal {
+        private final RunStore store;
+        private final AtomicBoolean leaseLost;
+        private final boolean fresh;
+        /** The writes on their way (the run's creation, its last step), awaited before the next node runs. */
+        private final java.util.List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
+
+        LeasedJournal(RunStore store, AtomicBoolean leaseLost, boolean fresh,
+                java.util.concurrent.CompletableFuture<Void> created) {
+            this.store = store;
+            this.leaseLost = leaseLost;
+            this.fresh = fresh;
+            if (created != null) {
+                pending.add(created);
+            }
+        }
+
         @Override
-        public void stepFinished(String runId, Step step) {
+        public synchronized void stepFinished(String runId, Step step) {
             if (leaseLost.get()) {
                 throw new IllegalStateException("the lease on run " + runId + " was lost; another worker continues it");
             }
-            store.stepFinished(runId, step);
+            pending.add(store.stepFinishedLater(runId, step));
+        }
+
+        @Override
+        public synchronized void awaitWritten() {
+            try {
+                for (java.util.concurrent.CompletableFuture<Void> f : pending) {
+                    f.join();
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            } finally {
+                pending.clear();
+            }
         }
 
         @Override

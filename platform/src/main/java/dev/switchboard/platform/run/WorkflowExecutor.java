@@ -99,6 +99,7 @@ public final class WorkflowExecutor {
                 // a replayed waiting step is handled below like a new one: it goes on only when due
             } else {
                 try {
+                    journal.awaitWritten();
                     step = steps.run(request, state, entry, entry == first, subs);
                 } catch (RuntimeException e) {
                     step = StepRunner.crashed(request, state, entry, e);

@@ -107,7 +107,7 @@ public final class RunService implements SmartLifecycle {
         if (slots.tryEnter(workflow.id())) {
             try {
                 Inline inline = inline(workflow, version, startNode, items, mode);
-                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal()));
+                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal(), inline.created(), null));
             } finally {
                 slots.leave(workflow.id());
             }
@@ -146,7 +146,7 @@ public final class RunService implements SmartLifecycle {
             RunWorker.JournalMode journal = inline.journal();
             background.execute(() -> {
                 try {
-                    dev.switchboard.platform.run.RunResult result = inlineWorker().execute(run, journal, step -> {
+                    dev.switchboard.platform.run.RunResult result = inlineWorker().execute(run, journal, inline.created(), step -> {
                         if (!answer.isDone() && answers.test(step)) {
                             answer.complete(new Answer(new Outcome(run, null), step));
                         }
@@ -181,9 +181,13 @@ public final class RunService implements SmartLifecycle {
             Inline inline = inline(workflow, version, startNode, items, mode);
             RunRecord run = inline.run();
             RunWorker.JournalMode journal = inline.journal();
+            if (inline.created() != null) {
+                // the caller is told the run started: it must be stored first
+                inline.created().join();
+            }
             background.execute(() -> {
                 try {
-                    inlineWorker().execute(run, journal);
+                    inlineWorker().execute(run, journal, inline.created(), null);
                 } catch (RuntimeException e) {
                     LOG.warn("run {}: {}", run.id(), e.toString());
                 } finally {
@@ -197,18 +201,21 @@ public final class RunService implements SmartLifecycle {
         }
     }
 
-    /** A run about to execute on this instance, and how it is journaled. */
-    private record Inline(RunRecord run, RunWorker.JournalMode journal) {
+    /**
+     * A run about to execute on this instance, how it is journaled, and its creation on its way to the
+     * store (null when nothing is written unless it fails).
+     */
+    private record Inline(RunRecord run, RunWorker.JournalMode journal, java.util.concurrent.CompletableFuture<Void> created) {
     }
 
-    /** Makes a run leased to this instance, stored at once unless its workflow keeps no successful runs. */
+    /**
+     * Makes a run leased to this instance, its creation sent at once (stored before any node after its
+     * trigger runs) unless its workflow keeps no successful runs.
+     */
     private Inline inline(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
         RunRecord run = leased(workflow, version, startNode, items, mode);
         RunWorker.JournalMode journal = journalMode(run);
-        if (journal == RunWorker.JournalMode.EVERY_STEP) {
-            runs.create(run);
-        }
-        return new Inline(run, journal);
+        return new Inline(run, journal, journal == RunWorker.JournalMode.EVERY_STEP ? runs.createLater(run) : null);
     }
 
     private RunRecord startQueued(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
@@ -501,20 +508,32 @@ public final class RunService implements SmartLifecycle {
     private void loop(RunWorker worker) {
         while (running) {
             try {
-                Optional<?> ran;
                 if (slots.full()) {
                     // every slot is taken: look again shortly rather than hold one while claiming
-                    Thread.sleep(50);
+                    Thread.sleep(20);
                     continue;
                 }
-                ran = worker.runOne(slots.busyWorkflows(), (workflowId, delta) -> {
-                    if (delta > 0) {
-                        slots.enter(workflowId);
-                    } else {
-                        slots.leave(workflowId);
+                Optional<RunRecord> claimed = worker.claim(slots.busyWorkflows());
+                if (claimed.isPresent()) {
+                    // the claimed run executes beside the others (up to the instance's limit) while this
+                    // worker goes on taking runs from the queue
+                    RunRecord run = claimed.get();
+                    slots.enter(run.workflowId());
+                    try {
+                        background.execute(() -> {
+                            try {
+                                worker.executeClaimed(run);
+                            } catch (RuntimeException e) {
+                                LOG.warn("run {}: {}", run.id(), e.toString());
+                            } finally {
+                                slots.leave(run.workflowId());
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        slots.leave(run.workflowId());
+                        throw e;
                     }
-                });
-                if (ran.isEmpty()) {
+                } else {
                     lock.lock();
                     try {
                         work.await(1, TimeUnit.SECONDS);

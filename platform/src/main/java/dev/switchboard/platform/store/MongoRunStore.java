@@ -91,6 +91,22 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
      */
     @Override
     public RunRecord create(RunRecord queued) {
+        return insert(queued, false).run();
+    }
+
+    /** A run leased to a worker that executes it now: its insert travels with the worker's first writes. */
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> createLater(RunRecord run) {
+        if (run.key() != null || run.status() != RunStatus.RUNNING) {
+            return RunStore.super.createLater(run);
+        }
+        return insert(run, true).written();
+    }
+
+    private record Inserted(RunRecord run, java.util.concurrent.CompletableFuture<Void> written) {
+    }
+
+    private Inserted insert(RunRecord queued, boolean later) {
         RunRecord run = queued.key() == null ? queued : new RunRecord(
                 java.util.UUID.nameUUIDFromBytes(queued.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
                 queued.workflowId(), queued.workflowVersion(), queued.workflowName(), queued.mode(), queued.key(),
@@ -104,6 +120,9 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
                 .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
                 .append("resumeAt", Documents.date(run.resumeAt()));
+        if (later) {
+            return new Inserted(run, batcher.submit(runs, new com.mongodb.client.model.InsertOneModel<>(doc)));
+        }
         try {
             if (run.key() == null) {
                 batcher.write(runs, new com.mongodb.client.model.InsertOneModel<>(doc));
@@ -112,14 +131,14 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             }
         } catch (MongoWriteException e) {
             if (run.key() != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return get(run.id()).orElseThrow();
+                return new Inserted(get(run.id()).orElseThrow(), null);
             }
             throw e;
         }
         if (run.status() == RunStatus.QUEUED) {
             enqueue(run.id(), run.workflowId(), Instant.EPOCH, run.createdAt());
         }
-        return read(doc);
+        return new Inserted(read(doc), null);
     }
 
     @Override
@@ -344,13 +363,34 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     @Override
     public void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now) {
+        WriteBatcher.await(releaseLater(runId, worker, status, error, resumeAt, now));
+    }
+
+    /** The end of a run; a finished run's end travels with its last step (see {@link WriteBatcher#submit}). */
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
+            StepError error, Instant resumeAt, Instant now) {
+        if (status == RunStatus.WAITING || oversized.containsKey(runId)) {
+            releaseNow(runId, status, error, resumeAt, now);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return batcher.submit(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
+                Updates.combine(endOf(status, error, resumeAt, now))));
+    }
+
+    private static List<Bson> endOf(RunStatus status, StepError error, Instant resumeAt, Instant now) {
         List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("worker", null),
                 Updates.set("leaseUntil", null), Updates.set("error", Documents.error(error)),
                 Updates.set("resumeAt", Documents.date(resumeAt))));
         if (status.isFinished()) {
             updates.add(Updates.set("finishedAt", Documents.date(now)));
         }
-        batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(updates)));
+        return updates;
+    }
+
+    private void releaseNow(String runId, RunStatus status, StepError error, Instant resumeAt, Instant now) {
+        batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
+                Updates.combine(endOf(status, error, resumeAt, now))));
         if (status.isFinished()) {
             truncateSteps(runId);
         }
@@ -374,11 +414,16 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     @Override
     public void stepFinished(String runId, Step step) {
+        WriteBatcher.await(stepFinishedLater(runId, step));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> stepFinishedLater(String runId, Step step) {
         Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item));
         if (doc.getString("data").length() > maxStepChars) {
             oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
         }
-        batcher.write(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
+        return batcher.submit(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
                 doc, new ReplaceOptions().upsert(true)));
     }
 

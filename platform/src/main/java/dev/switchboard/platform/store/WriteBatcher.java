@@ -52,16 +52,30 @@ final class WriteBatcher implements AutoCloseable {
 
     /** Writes and returns once the database acknowledged the write; its error is thrown here. */
     void write(MongoCollection<Document> collection, WriteModel<Document> write) {
+        await(submit(collection, write));
+    }
+
+    /**
+     * Hands a write over without waiting for it; {@link #await} it before anything that must follow it.
+     * Within one batch the collections are written in the order of their names, so a run's last step
+     * ({@code run_steps}) reaches the database before its end ({@code runs}) when both travel together.
+     */
+    CompletableFuture<Void> submit(MongoCollection<Document> collection, WriteModel<Document> write) {
         if (!open) {
             throw new IllegalStateException("the run store is closed");
         }
         Pending p = new Pending(collection, write, new CompletableFuture<>());
         queue.add(p);
+        return p.done();
+    }
+
+    /** Waits for a submitted write; its error is thrown here. */
+    static void await(CompletableFuture<Void> done) {
         try {
-            p.done().get();
+            done.get();
         } catch (InterruptedException e) {
             // the write is in the queue and will happen; the caller's interruption is kept for it to see
-            p.done().join();
+            done.join();
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -81,7 +95,8 @@ final class WriteBatcher implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                Map<MongoCollection<Document>, List<Pending>> byCollection = new LinkedHashMap<>();
+                Map<MongoCollection<Document>, List<Pending>> byCollection = new java.util.TreeMap<>(
+                        java.util.Comparator.comparing(c -> c.getNamespace().getCollectionName()));
                 for (Pending p : batch) {
                     byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
                 }
