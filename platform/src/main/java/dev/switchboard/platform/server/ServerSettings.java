@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * {@code SWITCHBOARD_MASTER_KEY} ({@code switchboard.master-key}: the credential encryption key in base64;
  * without it one is generated into {@code <data dir>/master.key}), {@code SWITCHBOARD_MONGO_PORT}
  * ({@code switchboard.embedded-mongo-port}: the loopback port of the embedded MongoDB, default 0 = any free
- * one), {@code switchboard.max-concurrent-runs} (runs executing at once on this instance, default 64) and
+ * one), {@code switchboard.max-concurrent-runs} (runs executing at once on this instance, default 100) and
  * {@code switchboard.max-concurrent-runs-per-workflow} (default 0: no limit of its own).
  * {@link #toString()} hides the secrets.
  */
@@ -25,7 +25,7 @@ public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int w
     /** The defaults for the port and the concurrency limits. */
     public ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone,
             String masterKey) {
-        this(mongoUri, dataDir, apiKey, workers, lease, zone, masterKey, 0, 64, 0);
+        this(mongoUri, dataDir, apiKey, workers, lease, zone, masterKey, 0, 100, 0);
     }
 
     public static ServerSettings from(Environment env) {
@@ -40,7 +40,7 @@ public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int w
                 zone == null ? ZoneId.systemDefault() : ZoneId.of(zone), masterKey,
                 Integer.parseInt(java.util.Objects.requireNonNullElse(first(env, "SWITCHBOARD_MONGO_PORT",
                         "switchboard.embedded-mongo-port"), "0")),
-                env.getProperty("switchboard.max-concurrent-runs", Integer.class, 64),
+                env.getProperty("switchboard.max-concurrent-runs", Integer.class, 100),
                 env.getProperty("switchboard.max-concurrent-runs-per-workflow", Integer.class, 0));
     }
 
