@@ -164,6 +164,32 @@ class WebhookTest {
     }
 
     @Test
+    void aWorkflowThatKeepsNoSuccessfulRunsStoresOnlyItsFailures() throws Exception {
+        StoredWorkflow w = live("""
+                {"name": "keep failures", "settings": {"saveDataSuccessExecution": "none"}, "nodes": [
+                  {"parameters": {"httpMethod": "POST", "path": "keep", "responseMode": "lastNode", "options": {}},
+                   "name": "Hook", "type": "n8n-nodes-base.webhook", "typeVersion": 2, "position": [0, 0]},
+                  {"parameters": {"mode": "manual", "includeOtherFields": false, "options": {},
+                    "assignments": {"assignments": [{"id": "1", "name": "half", "type": "number",
+                      "value": "={{ $json.body.n === 0 ? $json.nothing.at.all : $json.body.n / 2 }}"}]}},
+                   "name": "Next", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [200, 0]}],
+                 "connections": {"Hook": {"main": [[{"node": "Next", "type": "main", "index": 0}]]}}}""");
+        HttpResponse<String> ok = post("/webhook/keep", "{\"n\": 8}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(Json.parseObject(ok.body())).isEqualTo(Map.of("half", 4L));
+        assertThat(runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).total())
+                .as("a successful run leaves nothing").isZero();
+
+        HttpResponse<String> bad = post("/webhook/keep", "{\"n\": 0}");
+        assertThat(bad.statusCode()).isEqualTo(500);
+        List<RunRecord> stored = runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).items();
+        assertThat(stored).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(runs.steps(run.id())).extracting(dev.switchboard.platform.run.Step::node).containsExactly("Hook", "Next");
+        });
+    }
+
+    @Test
     void draftsAnswerOnlyAtTheTestUrlAndUnknownPathsAreNamed() throws Exception {
         workflows.create(WorkflowJson.read(webhookThen("draft-only", "lastNode", PRICE)));
         assertThat(post("/webhook/draft-only", "{\"total\": 1}").statusCode()).isEqualTo(404);
