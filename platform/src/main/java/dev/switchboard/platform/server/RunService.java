@@ -47,6 +47,7 @@ public final class RunService implements SmartLifecycle {
             dev.switchboard.platform.run.CredentialResolver.none();
     private final List<Thread> threads = new ArrayList<>();
     private final RunSlots slots;
+    private final ErrorWorkflows errorWorkflows;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<dev.switchboard.platform.run.RunResult>> waiters =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(
@@ -69,6 +70,8 @@ public final class RunService implements SmartLifecycle {
         this.settings = settings;
         this.retention = retention;
         this.slots = new RunSlots(settings.maxConcurrentRuns(), settings.maxConcurrentRunsPerWorkflow());
+        this.errorWorkflows = new ErrorWorkflows(workflows, engine, this::workflowOf,
+                (target, version, trigger, items) -> start(target, version, trigger, items, "error"));
     }
 
     /** How many queued runs make the queue full ({@code switchboard.queue.max-queued}). */
@@ -330,7 +333,7 @@ public final class RunService implements SmartLifecycle {
 
     /** As {@link #afterRun(RunRecord, dev.switchboard.platform.run.RunResult)}; a run never stored needs no retention. */
     void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result, boolean stored) {
-        startErrorWorkflow(run, result);
+        errorWorkflows.afterRun(run, result);
         if (stored) {
             applyRetention(run, result.status());
         }
@@ -359,49 +362,6 @@ public final class RunService implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             LOG.warn("retention for run {}: {}", run.id(), e.getMessage());
-        }
-    }
-
-    private void startErrorWorkflow(RunRecord run, dev.switchboard.platform.run.RunResult result) {
-        if (result.status() != RunStatus.FAILED || "manual".equals(run.mode()) || "error".equals(run.mode())) {
-            return;
-        }
-        try {
-            Workflow failed = workflowOf(run.workflowId(), run.workflowVersion());
-            Object errorWorkflowId = failed.settings().get("errorWorkflow");
-            if (!(errorWorkflowId instanceof String id) || id.isBlank()) {
-                return;
-            }
-            StoredWorkflow target = workflows.get(id).filter(w -> !w.deleted()).orElse(null);
-            if (target == null) {
-                LOG.warn("run {} of workflow {} failed; its error workflow {} does not exist", run.id(), run.workflowId(), id);
-                return;
-            }
-            int version = target.publishedVersion() == null ? 0 : target.publishedVersion();
-            Workflow definition = workflowOf(target.id(), version);
-            String trigger = definition.nodes().stream()
-                    .filter(n -> engine.types().find(n.type()).map(t -> t.descriptor().type().equals("switchboard.errorTrigger")).orElse(false))
-                    .map(dev.switchboard.platform.workflow.WorkflowNode::name).findFirst().orElse(null);
-            if (trigger == null) {
-                LOG.warn("error workflow {} has no Error Trigger node", id);
-                return;
-            }
-            java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
-            error.put("message", result.error() == null ? "the run failed" : result.error().message());
-            error.put("node", result.error() == null ? null : result.error().node());
-            java.util.Map<String, Object> execution = new java.util.LinkedHashMap<>();
-            execution.put("id", run.id());
-            execution.put("url", "/api/v1/runs/" + run.id());
-            execution.put("retryOf", null);
-            execution.put("error", error);
-            execution.put("lastNodeExecuted", result.lastNode());
-            execution.put("mode", run.mode());
-            java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
-            item.put("execution", execution);
-            item.put("workflow", java.util.Map.of("id", run.workflowId(), "name", String.valueOf(run.workflowName())));
-            start(target, version, trigger, List.of(Item.of(item)), "error");
-        } catch (RuntimeException e) {
-            LOG.warn("the error workflow of run {} could not be started: {}", run.id(), e.getMessage());
         }
     }
 
