@@ -16,8 +16,9 @@ import dev.switchboard.platform.workflow.WorkflowStore;
 
 /**
  * Which workflow answers a webhook call. Production webhooks ({@code /webhook/...}) come from the
- * published versions of active workflows, kept in a table that is built again when a workflow changed
- * through this instance, and at least every second for changes made through other instances. Test
+ * published versions of active workflows, kept in a table that is built again at once when a workflow
+ * changed through this instance, and in the background every second for changes made through other
+ * instances (calls meanwhile use the table as it was). Test
  * webhooks ({@code /webhook-test/...}) run drafts and look them up on every call.
  */
 final class WebhookRegistry {
@@ -36,6 +37,7 @@ final class WebhookRegistry {
     private final RunService runs;
     private final LocalEngine engine;
     private volatile Table table;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     WebhookRegistry(WorkflowStore workflows, RunService runs, LocalEngine engine) {
         this.workflows = workflows;
@@ -56,22 +58,39 @@ final class WebhookRegistry {
     private Table current() {
         Table t = table;
         long changes = workflows.changes();
-        if (t == null || changes < 0 || t.changes() != changes || System.nanoTime() - t.builtAt() > REFRESH_NANOS) {
-            synchronized (this) {
-                t = table;
-                changes = workflows.changes();
-                if (t == null || changes < 0 || t.changes() != changes || System.nanoTime() - t.builtAt() > REFRESH_NANOS) {
-                    Map<String, Target> live = new HashMap<>();
-                    forEachWorkflow(w -> {
-                        if (w.active() && w.publishedVersion() != null) {
-                            add(live, w, w.publishedVersion(), runs.workflowOf(w.id(), w.publishedVersion()));
-                        }
-                    });
-                    t = new Table(Map.copyOf(live), changes, System.nanoTime());
-                    table = t;
-                }
-            }
+        if (t == null || changes < 0 || t.changes() != changes) {
+            // a workflow changed through this instance: its callers must see the change at once
+            return rebuild();
         }
+        if (System.nanoTime() - t.builtAt() > REFRESH_NANOS && refreshing.compareAndSet(false, true)) {
+            // changes through other instances: looked for in the background while calls go on with the table
+            Thread.ofVirtual().start(() -> {
+                try {
+                    rebuild();
+                } catch (RuntimeException e) {
+                    // kept as it was; the next call tries again
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return t;
+    }
+
+    private synchronized Table rebuild() {
+        long changes = workflows.changes();
+        Table t = table;
+        if (t != null && changes >= 0 && t.changes() == changes && System.nanoTime() - t.builtAt() <= REFRESH_NANOS) {
+            return t;
+        }
+        Map<String, Target> live = new HashMap<>();
+        forEachWorkflow(w -> {
+            if (w.active() && w.publishedVersion() != null) {
+                add(live, w, w.publishedVersion(), runs.workflowOf(w.id(), w.publishedVersion()));
+            }
+        });
+        t = new Table(Map.copyOf(live), changes, System.nanoTime());
+        table = t;
         return t;
     }
 
