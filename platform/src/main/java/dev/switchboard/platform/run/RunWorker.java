@@ -91,14 +91,9 @@ public final class RunWorker {
 
     /** Claims one due run and executes it (or resumes it); empty when nothing was due. */
     public Optional<RunResult> runOne() {
-        return runOne(java.util.Set.of(), (workflow, delta) -> {
-        });
+        return claim(java.util.Set.of()).map(this::executeClaimed);
     }
 
-    /**
-     * As {@link #runOne()}, leaving aside runs of these workflows (they are at their concurrency limit),
-     * and telling {@code running} when a run of a workflow starts (+1) and ends (-1) here.
-     */
     /** Claims the next due run, passing over runs of these workflows; empty when nothing is due. */
     public Optional<RunRecord> claim(java.util.Set<String> busyWorkflows) {
         return store.claim(id, clock.now(), lease, busyWorkflows);
@@ -107,21 +102,6 @@ public final class RunWorker {
     /** Executes (or resumes) a run this worker claimed. */
     public RunResult executeClaimed(RunRecord run) {
         return execute(run, JournalMode.EVERY_STEP, false, NOBODY, null);
-    }
-
-    public Optional<RunResult> runOne(java.util.Set<String> busyWorkflows,
-            java.util.function.BiConsumer<String, Integer> running) {
-        Instant now = clock.now();
-        Optional<RunRecord> claimed = store.claim(id, now, lease, busyWorkflows);
-        if (claimed.isEmpty()) {
-            return Optional.empty();
-        }
-        running.accept(claimed.get().workflowId(), 1);
-        try {
-            return Optional.of(execute(claimed.get(), JournalMode.EVERY_STEP, false, NOBODY, null));
-        } finally {
-            running.accept(claimed.get().workflowId(), -1);
-        }
     }
 
     /**

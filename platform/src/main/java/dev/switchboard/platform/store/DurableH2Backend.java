@@ -40,7 +40,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(80).pageSplitSize(Integer.getInteger("switchboard.h2-page-split", 4096)).open());
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(80).pageSplitSize(4096).open());
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class);
