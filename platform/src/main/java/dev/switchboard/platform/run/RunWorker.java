@@ -123,15 +123,11 @@ public final class RunWorker {
         return execute(run, mode, true, NOBODY, null);
     }
 
-    /** As {@link #execute(RunRecord, JournalMode)}, telling {@code stepRecorded} of each step once it is journaled. */
-    public RunResult execute(RunRecord run, JournalMode mode, java.util.function.Consumer<Step> stepRecorded) {
-        return execute(run, mode, true, stepRecorded, null);
-    }
-
     /**
      * As {@link #execute(RunRecord, JournalMode)}, for a run whose creation ({@code created}, from
      * {@link RunStore#createLater}) may still be on its way: it is awaited before the node after the
-     * trigger runs, so the run is stored before anything but its trigger has executed.
+     * trigger runs, so the run is stored before anything but its trigger has executed; {@code stepRecorded}
+     * (may be null) hears of each step once it is stored.
      */
     public RunResult execute(RunRecord run, JournalMode mode, java.util.concurrent.CompletableFuture<Void> created,
             java.util.function.Consumer<Step> stepRecorded) {
