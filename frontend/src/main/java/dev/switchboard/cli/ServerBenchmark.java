@@ -45,7 +45,7 @@ final class ServerBenchmark {
 
     private int bench(List<String> args) throws Exception {
         int seconds = 30;
-        int warmup = 10;
+        int warmup = 30;
         List<Integer> concurrencies = List.of(16, 64);
         String heap = "192m";
         List<String> jvmArgs = new ArrayList<>();
@@ -83,17 +83,15 @@ final class ServerBenchmark {
             Api api = new Api(base, key);
             api.publish(workflow("bench saved", "bench-saved", "all"));
             api.publish(workflow("bench unsaved", "bench-unsaved", "none"));
-            out.printf("%-34s %11s %9s %9s %8s %8s%n", "case", "concurrency", "runs/s", "p50 ms", "p99 ms", "RSS MB");
+            out.printf("%-34s %11s %9s %9s %8s %8s %11s%n", "case", "concurrency", "runs/s", "p50 ms", "p99 ms", "RSS MB",
+                    "CPU µs/run");
             for (int c : concurrencies) {
                 // warm up at this concurrency first: the server makes the JavaScript contexts and threads it needs
                 LoadGenerator.Result w = new LoadGenerator(port, "/webhook/bench-saved", c).run(Duration.ofSeconds(warmup));
                 out.printf("(warm-up at %d: %,d runs, %d errors)%n", c, w.count(), w.errors());
-                report("workflow, every step saved", c, new LoadGenerator(port, "/webhook/bench-saved", c)
-                        .run(Duration.ofSeconds(seconds)), server);
-                report("workflow, successful runs not saved", c, new LoadGenerator(port, "/webhook/bench-unsaved", c)
-                        .run(Duration.ofSeconds(seconds)), server);
-                report("bare Spring endpoint (ceiling)", c, new LoadGenerator(port, "/bench/bare", c)
-                        .run(Duration.ofSeconds(seconds)), server);
+                measure("workflow, every step saved", c, "/webhook/bench-saved", seconds, port, server);
+                measure("workflow, successful runs not saved", c, "/webhook/bench-unsaved", seconds, port, server);
+                measure("bare Spring endpoint (ceiling)", c, "/bench/bare", seconds, port, server);
             }
             long saved = api.runCount();
             out.printf("runs stored: %,d (every run of \"bench saved\"; none of \"bench unsaved\"); peak RSS %d MB%n",
@@ -107,9 +105,15 @@ final class ServerBenchmark {
         }
     }
 
-    private void report(String name, int concurrency, LoadGenerator.Result r, Process server) throws IOException {
-        out.printf("%-34s %11d %,9.0f %9.2f %8.2f %8d%s%n", name, concurrency, r.perSecond(), r.percentile(50) / 1e6,
-                r.percentile(99) / 1e6, rss(server) / 1024, r.errors() == 0 ? "" : "   errors: " + r.errors()
+    /** Drives one case and prints its line; CPU µs/run is the server's processor time (all threads, GC and JIT too) per run. */
+    private void measure(String name, int concurrency, String path, int seconds, int port, Process server)
+            throws IOException, InterruptedException {
+        long cpuBefore = cpuMicros(server);
+        LoadGenerator.Result r = new LoadGenerator(port, path, concurrency).run(Duration.ofSeconds(seconds));
+        long cpu = cpuMicros(server) - cpuBefore;
+        out.printf("%-34s %11d %,9.0f %9.2f %8.2f %8d %,11d%s%n", name, concurrency, r.perSecond(), r.percentile(50) / 1e6,
+                r.percentile(99) / 1e6, rss(server) / 1024, r.count() == 0 ? 0 : cpu / r.count(),
+                r.errors() == 0 ? "" : "   errors: " + r.errors()
                         + " (first: " + r.firstError() + ")");
     }
 
@@ -162,6 +166,19 @@ final class ServerBenchmark {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the server did not start within 90 s; see " + dir.resolve("server.log"));
+    }
+
+    /** Processor time the server process used so far (user and system, all threads), from /proc; -1 if unknown. */
+    static long cpuMicros(Process p) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        if (!Files.exists(stat)) {
+            return -1;
+        }
+        String line = Files.readString(stat);
+        // fields after the command name (which may contain spaces) in parentheses; utime and stime are the 14th and 15th
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000_000 / 100;
     }
 
     /** Resident memory of the server process in KiB (VmRSS), from /proc. */

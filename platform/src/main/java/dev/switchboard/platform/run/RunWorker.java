@@ -101,7 +101,7 @@ public final class RunWorker {
 
     /** Executes (or resumes) a run this worker claimed. */
     public RunResult executeClaimed(RunRecord run) {
-        return execute(run, JournalMode.EVERY_STEP, false, NOBODY, null);
+        return execute(run, JournalMode.EVERY_STEP, false, NOBODY, null, null);
     }
 
     /**
@@ -120,23 +120,24 @@ public final class RunWorker {
      * cancels it or another worker took it over.
      */
     public RunResult execute(RunRecord run, JournalMode mode) {
-        return execute(run, mode, true, NOBODY, null);
+        return execute(run, mode, true, NOBODY, null, null);
     }
 
     /**
      * As {@link #execute(RunRecord, JournalMode)}, for a run whose creation ({@code created}, from
      * {@link RunStore#createLater}) may still be on its way: it is awaited before the node after the
      * trigger runs, so the run is stored before anything but its trigger has executed; {@code stepRecorded}
-     * (may be null) hears of each step once it is stored.
+     * (may be null) hears of each step once it is stored; {@code executed} (may be null) is called once
+     * the run stopped executing, before its end is written (the run no longer needs a slot of its own).
      */
     public RunResult execute(RunRecord run, JournalMode mode, java.util.concurrent.CompletableFuture<Void> created,
-            java.util.function.Consumer<Step> stepRecorded) {
-        return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, created);
+            java.util.function.Consumer<Step> stepRecorded, Runnable executed) {
+        return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, created, executed);
     }
 
     /** @param fresh the run was just created here and has no steps yet (nothing to look up to resume) */
     private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
-            java.util.concurrent.CompletableFuture<Void> created) {
+            java.util.concurrent.CompletableFuture<Void> created, Runnable executed) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
@@ -193,6 +194,9 @@ public final class RunWorker {
         } finally {
             this.active.remove(run.id());
             Thread.interrupted();
+            if (executed != null) {
+                executed.run();
+            }
         }
         if (deferred != null && result.status() == RunStatus.SUCCEEDED && !deferred.written()) {
             onFinished.finished(run, result, false);

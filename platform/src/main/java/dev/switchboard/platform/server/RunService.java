@@ -19,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.switchboard.platform.engine.LocalEngine;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.run.RunClock;
+import dev.switchboard.platform.run.RunIds;
 import dev.switchboard.platform.run.RunRecord;
 import dev.switchboard.platform.run.RunStatus;
 import dev.switchboard.platform.run.RunStore;
@@ -108,11 +109,13 @@ public final class RunService implements SmartLifecycle {
     public Outcome runNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
             Duration timeout) throws InterruptedException {
         if (slots.tryEnter(workflow.id())) {
+            Runnable leave = leaveOnce(workflow.id());
             try {
                 Inline inline = inline(workflow, version, startNode, items, mode);
-                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal(), inline.created(), null));
+                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal(), inline.created(), null,
+                        leave));
             } finally {
-                slots.leave(workflow.id());
+                leave.run();
             }
         }
         RunRecord run = startQueued(workflow, version, startNode, items, mode);
@@ -143,6 +146,7 @@ public final class RunService implements SmartLifecycle {
             });
             return answer;
         }
+        Runnable leave = leaveOnce(workflow.id());
         try {
             Inline inline = inline(workflow, version, startNode, items, mode);
             RunRecord run = inline.run();
@@ -153,19 +157,32 @@ public final class RunService implements SmartLifecycle {
                         if (!answer.isDone() && answers.test(step)) {
                             answer.complete(new Answer(new Outcome(run, null), step));
                         }
-                    });
+                    }, leave);
                     answer.complete(new Answer(new Outcome(run, result), null));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 } finally {
-                    slots.leave(workflow.id());
+                    leave.run();
                 }
             });
             return answer;
         } catch (RuntimeException e) {
-            slots.leave(workflow.id());
+            leave.run();
             throw e;
         }
+    }
+
+    /**
+     * Gives back a slot taken by {@code tryEnter}, once however often it is called: when the run stopped
+     * executing (its end may still be on its way to the store, which needs no slot) or when starting it failed.
+     */
+    private Runnable leaveOnce(String workflowId) {
+        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (left.compareAndSet(false, true)) {
+                slots.leave(workflowId);
+            }
+        };
     }
 
     /** What a waiting caller gets: the step it waited for, or (step null) how the run ended. */
@@ -180,6 +197,7 @@ public final class RunService implements SmartLifecycle {
         if (!slots.tryEnter(workflow.id())) {
             return startQueued(workflow, version, startNode, items, mode);
         }
+        Runnable leave = leaveOnce(workflow.id());
         try {
             Inline inline = inline(workflow, version, startNode, items, mode);
             RunRecord run = inline.run();
@@ -190,16 +208,16 @@ public final class RunService implements SmartLifecycle {
             }
             background.execute(() -> {
                 try {
-                    inlineWorker().execute(run, journal, inline.created(), null);
+                    inlineWorker().execute(run, journal, inline.created(), null, leave);
                 } catch (RuntimeException e) {
                     LOG.warn("run {}: {}", run.id(), e.toString());
                 } finally {
-                    slots.leave(workflow.id());
+                    leave.run();
                 }
             });
             return run;
         } catch (RuntimeException e) {
-            slots.leave(workflow.id());
+            leave.run();
             throw e;
         }
     }
@@ -231,7 +249,7 @@ public final class RunService implements SmartLifecycle {
 
     private RunRecord leased(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
         Instant now = Clock.systemUTC().instant();
-        return new RunRecord(UUID.randomUUID().toString(), workflow.id(), version, workflow.name(), mode, null, startNode,
+        return new RunRecord(RunIds.next(), workflow.id(), version, workflow.name(), mode, null, startNode,
                 items, RunStatus.RUNNING, null, now, now, null, inlineWorker().id(), now.plus(settings.lease()), null);
     }
 
@@ -376,7 +394,7 @@ public final class RunService implements SmartLifecycle {
      */
     public RunRecord startOnce(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
             String key) {
-        RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), workflow.id(), version,
+        RunRecord run = runs.create(RunRecord.queued(RunIds.next(), workflow.id(), version,
                 workflow.name(), mode, key, startNode, items, Clock.systemUTC().instant()));
         wake();
         return run;
@@ -384,7 +402,7 @@ public final class RunService implements SmartLifecycle {
 
     /** Queues a run that starts from the named trigger node (a webhook, a schedule) with these items. */
     public RunRecord start(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode) {
-        RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), workflow.id(), version,
+        RunRecord run = runs.create(RunRecord.queued(RunIds.next(), workflow.id(), version,
                 workflow.name(), mode, null, startNode, items, Clock.systemUTC().instant()));
         wake();
         return run;
@@ -392,7 +410,7 @@ public final class RunService implements SmartLifecycle {
 
     /** A new run of the same workflow version, trigger and input as a finished one. */
     public RunRecord retry(RunRecord original) {
-        RunRecord run = runs.create(RunRecord.queued(UUID.randomUUID().toString(), original.workflowId(),
+        RunRecord run = runs.create(RunRecord.queued(RunIds.next(), original.workflowId(),
                 original.workflowVersion(), original.workflowName(), "retry", null, original.startNode(),
                 original.input(), Clock.systemUTC().instant()));
         wake();

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * {@code SWITCHBOARD_MASTER_KEY} ({@code switchboard.master-key}: the credential encryption key in base64;
  * without it one is generated into {@code <data dir>/master.key}), {@code SWITCHBOARD_MONGO_PORT}
  * ({@code switchboard.embedded-mongo-port}: the loopback port of the embedded MongoDB, default 0 = any free
- * one), {@code switchboard.max-concurrent-runs} (runs executing at once on this instance, default 100) and
+ * one), {@code switchboard.max-concurrent-runs} (runs executing at once on this instance, default 200; a run whose nodes are done and whose end is being written holds none) and
  * {@code switchboard.max-concurrent-runs-per-workflow} (default 0: no limit of its own).
  * {@link #toString()} hides the secrets.
  */
@@ -40,7 +40,7 @@ public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int w
                 zone == null ? ZoneId.systemDefault() : ZoneId.of(zone), masterKey,
                 Integer.parseInt(java.util.Objects.requireNonNullElse(first(env, "SWITCHBOARD_MONGO_PORT",
                         "switchboard.embedded-mongo-port"), "0")),
-                env.getProperty("switchboard.max-concurrent-runs", Integer.class, 100),
+                env.getProperty("switchboard.max-concurrent-runs", Integer.class, 200),
                 env.getProperty("switchboard.max-concurrent-runs-per-workflow", Integer.class, 0));
     }
 

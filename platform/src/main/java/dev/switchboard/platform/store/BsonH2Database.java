@@ -1,12 +1,16 @@
 package dev.switchboard.platform.store;
 
+import java.util.List;
+
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -15,11 +19,15 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * A database of the embedded server whose collections keep their documents as BSON
  * ({@link BsonDocumentType}) in maps named {@code bson.<db>.<collection>}. A collection written by an
  * earlier Switchboard (map {@code databases.<db>.<collection>}, Java serialization) is copied over
- * the first time it is opened, and the old map removed.
+ * the first time it is opened, and the old map removed. Unique indexes are kept in maps named
+ * {@code bsonindex.<db>.<collection>.<index>} with {@link IndexKeyType} keys; an index written by an
+ * earlier Switchboard (map {@code <db>.<collection>._index_<index>}) is removed and rebuilt from the
+ * documents when its collection is opened.
  */
 final class BsonH2Database extends H2Database {
 
     private static final String PREFIX = "bson.";
+    private static final String INDEX_PREFIX = "bsonindex.";
     private static final String OLD_PREFIX = "databases.";
 
     /** The store while the superclass constructor opens the existing collections (before {@link #store} is set). */
@@ -57,13 +65,51 @@ final class BsonH2Database extends H2Database {
             store.removeMap(old);
         }
         MVMap<String, Object> meta = store.openMap("meta." + full);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new BsonH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVStore store = store();
+        String old = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store.hasMap(old)) {
+            store.removeMap(old);
+        }
+        MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+        return new BsonUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    private String indexMapName(String collectionName, String indexName) {
+        return INDEX_PREFIX + getFullCollectionNamespace(collectionName) + "." + indexName;
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        removeMaps(indexMapName(collection.getCollectionName(), indexName));
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
         super.dropCollection(collectionName, oplog);
-        String name = PREFIX + getFullCollectionNamespace(collectionName);
+        String full = getFullCollectionNamespace(collectionName);
+        removeMaps(PREFIX + full);
+        store().getMapNames().stream().filter(name -> name.startsWith(INDEX_PREFIX + full + ".")).toList()
+                .forEach(this::removeMaps);
+    }
+
+    @Override
+    public void drop(Oplog oplog) {
+        super.drop(oplog);
+        store().getMapNames().stream()
+                .filter(name -> name.startsWith(PREFIX + getDatabaseName() + ".")
+                        || name.startsWith(INDEX_PREFIX + getDatabaseName() + "."))
+                .toList().forEach(this::removeMaps);
+    }
+
+    private void removeMaps(String name) {
         if (store().hasMap(name)) {
             store().removeMap(name);
         }

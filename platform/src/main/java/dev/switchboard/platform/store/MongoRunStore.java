@@ -51,6 +51,7 @@ import dev.switchboard.platform.run.StepError;
  */
 public final class MongoRunStore implements RunStore, AutoCloseable {
 
+    private final com.mongodb.client.MongoDatabase database;
     private final MongoCollection<Document> runs;
     private final MongoCollection<Document> steps;
     private static final int STEP_CHUNK = 32;
@@ -78,11 +79,23 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         this.orphanScanEvery = orphanScanEvery;
         this.queue = connection.database().getCollection("run_queue");
         this.binary = new BinaryData(connection);
-        this.runs = connection.database().getCollection("runs");
+        this.database = connection.database();
+        this.runs = database.getCollection("runs");
         this.steps = connection.database().getCollection("run_steps");
         runs.createIndex(Indexes.ascending("status", "createdAt"));
         runs.createIndex(Indexes.ascending("workflowId", "createdAt"));
         steps.createIndex(Indexes.ascending("runId", "index"));
+    }
+
+    /**
+     * Counts with the {@code count} command: answered from the collection's size when nothing is filtered,
+     * and on the embedded server without holding the matching documents (countDocuments is an aggregation
+     * there, which loads the whole collection first).
+     */
+    private long count(MongoCollection<Document> collection, Bson query) {
+        Document command = new Document("count", collection.getNamespace().getCollectionName())
+                .append("query", query.toBsonDocument());
+        return ((Number) database.runCommand(command).get("n")).longValue();
     }
 
     /**
@@ -162,7 +175,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             parts.add(lt("createdAt", Documents.date(filter.to())));
         }
         Bson query = parts.isEmpty() ? new Document() : and(parts);
-        long total = runs.countDocuments(query);
+        long total = count(runs, query);
         List<RunRecord> items = new ArrayList<>();
         runs.find(query).sort(Sorts.descending("createdAt")).skip(request.skip()).limit(request.size())
                 .forEach(d -> items.add(read(d)));

@@ -1,23 +1,30 @@
 package dev.switchboard.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
-/** The embedded database keeps what it acknowledged, across restarts and across the change of its file format. */
+/** The embedded database keeps what it acknowledged, and its unique indexes, across restarts and changes of its file format. */
 class MongoConnectionTest {
 
     private static final Document SAMPLE = new Document("_id", "r1").append("status", "SUCCEEDED")
@@ -37,6 +44,51 @@ class MongoConnectionTest {
     }
 
     @Test
+    void uniqueIndexesFindAndRefuseByValueAcrossRestarts() throws Exception {
+        Path dir = Files.createTempDirectory("embedded-index");
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(switch (i % 4) {
+                case 0 -> "run-" + i;
+                case 1 -> (long) i;
+                case 2 -> new ObjectId();
+                default -> new Document("run", "r" + i).append("step", i);
+            });
+        }
+        try (MongoConnection first = MongoConnection.embedded(dir)) {
+            var fires = first.database().getCollection("fires");
+            fires.createIndex(Indexes.ascending("workflowId", "fireTime"), new IndexOptions().unique(true));
+            for (Object id : ids) {
+                fires.insertOne(new Document("_id", id).append("workflowId", "w").append("fireTime", String.valueOf(id)));
+            }
+            fires.insertOne(new Document("_id", "no-key"));
+            assertThatThrownBy(() -> fires.insertOne(new Document("_id", "also-no-key")))
+                    .as("a second document without the key fields collides, as in MongoDB")
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+        }
+        try (MongoConnection again = MongoConnection.embedded(dir)) {
+            var fires = again.database().getCollection("fires");
+            for (Object id : ids) {
+                assertThat(fires.find(Filters.eq("_id", id)).first()).as("document %s", id).isNotNull()
+                        .extracting(d -> d.get("fireTime")).isEqualTo(String.valueOf(id));
+            }
+            assertThat(fires.find(Filters.eq("_id", 1)).first()).as("numbers match by value").isNotNull();
+            assertThatThrownBy(() -> fires.insertOne(new Document("_id", ids.get(3))))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThatThrownBy(() -> fires.insertOne(new Document("_id", "x").append("workflowId", "w").append("fireTime", "run-0")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            fires.deleteOne(Filters.eq("_id", "run-0"));
+            fires.insertOne(new Document("_id", "x").append("workflowId", "w").append("fireTime", "run-0"));
+
+            fires.dropIndex(Indexes.ascending("workflowId", "fireTime"));
+            fires.insertOne(new Document("_id", "y").append("workflowId", "w").append("fireTime", "run-0"));
+            fires.drop();
+            assertThat(fires.countDocuments()).isZero();
+            fires.insertOne(new Document("_id", "run-4"));
+        }
+    }
+
+    @Test
     void aFileWrittenInTheOldFormatIsCarriedOver() throws Exception {
         Path dir = Files.createTempDirectory("embedded-old");
         MongoServer old = new MongoServer(new H2Backend(dir.resolve("mongo.mv.db").toString()));
@@ -52,6 +104,9 @@ class MongoConnectionTest {
             assertThat(runs.find().first()).isEqualTo(SAMPLE);
             runs.insertOne(new Document("_id", "r2"));
             assertThat(runs.countDocuments()).isEqualTo(2);
+            // the old file's _id index was rebuilt in the new format from the documents
+            assertThatThrownBy(() -> runs.insertOne(new Document("_id", "r1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
         }
         try (MongoConnection later = MongoConnection.embedded(dir)) {
             assertThat(later.database().getCollection("runs").countDocuments()).isEqualTo(2);
