@@ -48,6 +48,7 @@ final class ServerBenchmark {
         int warmup = 30;
         List<Integer> concurrencies = List.of(16, 64);
         String heap = "192m";
+        String gc = "Serial";
         List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -56,16 +57,17 @@ final class ServerBenchmark {
                 case "--concurrency" -> concurrencies = Arrays.stream(args.get(++i).split(","))
                         .map(String::trim).map(Integer::parseInt).toList();
                 case "--heap" -> heap = args.get(++i);
+                case "--gc" -> gc = args.get(++i);
                 case "--jvm-arg" -> jvmArgs.add(args.get(++i));
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --jvm-arg ARG)");
+                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --gc Serial|Parallel|G1, --jvm-arg ARG)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");
         int port = freePort();
         String key = "bench-" + java.util.UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
+                "-Xmx" + heap, "-Xss512k", "-XX:+Use" + gc + "GC", "-XX:TieredStopAtLevel=4",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-jar", System.getProperty("java.class.path"),
                 "--server.port=" + port, "--switchboard.bench-endpoint=true", "--logging.level.root=WARN",
                 "--server.tomcat.threads.max=200", "--server.tomcat.max-keep-alive-requests=-1"));

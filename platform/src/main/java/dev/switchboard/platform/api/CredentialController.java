@@ -3,8 +3,6 @@ package dev.switchboard.platform.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +39,6 @@ import dev.switchboard.platform.paging.Page;
 @RestController
 @RequestMapping("/api/v1/credentials")
 public class CredentialController {
-
-    private static final Pattern LOCATION = Pattern.compile("\\(line \\d+, column \\d+\\)$");
 
     private final CredentialStore store;
     private final CredentialUsage usage;
@@ -159,32 +155,12 @@ public class CredentialController {
         return m;
     }
 
-    /** The body as a JSON object; a parse error names where, never what (the text may hold a secret). */
     private static Map<String, Object> object(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("the request body must be a JSON object with \"name\", \"type\" and \"data\"");
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(body);
-        } catch (RuntimeException e) {
-            Matcher where = LOCATION.matcher(e.getMessage() == null ? "" : e.getMessage());
-            throw ApiException.badRequest("the request body is not valid JSON" + (where.find() ? " " + where.group() : ""));
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw ApiException.badRequest("the request body must be a JSON object, not " + Json.typeName(parsed));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> request = (Map<String, Object>) map;
-        return request;
+        return RequestBodies.object(body, "a JSON object with \"name\", \"type\" and \"data\"");
     }
 
     private static String text(Map<String, Object> request, String field) {
-        Object value = request.get(field);
-        if (value != null && !(value instanceof String)) {
-            throw ApiException.badRequest("\"" + field + "\" must be a string, not " + Json.typeName(value));
-        }
-        return (String) value;
+        return RequestBodies.text(request, field);
     }
 
     @SuppressWarnings("unchecked")

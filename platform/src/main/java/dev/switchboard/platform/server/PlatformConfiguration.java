@@ -40,6 +40,15 @@ public class PlatformConfiguration {
     }
 
     @Bean
+    dev.switchboard.platform.user.UserStore userStore(MongoConnection connection, ServerSettings settings, Environment env) {
+        dev.switchboard.platform.user.UserStore users = new dev.switchboard.platform.store.MongoUserStore(connection,
+                new dev.switchboard.platform.user.Passwords(), Clock.systemUTC());
+        String password = env.getProperty("switchboard.admin-password", env.getProperty("SWITCHBOARD_ADMIN_PASSWORD", ""));
+        FirstAdmin.ensure(users, settings.dataDir(), password);
+        return users;
+    }
+
+    @Bean
     LocalEngine localEngine() {
         return LocalEngine.load();
     }

@@ -25,7 +25,7 @@ public record ServerSettings(String mongoUri, Path dataDir, String apiKey, int w
     /** The defaults for the port and the concurrency limits. */
     public ServerSettings(String mongoUri, Path dataDir, String apiKey, int workers, Duration lease, ZoneId zone,
             String masterKey) {
-        this(mongoUri, dataDir, apiKey, workers, lease, zone, masterKey, 0, 100, 0);
+        this(mongoUri, dataDir, apiKey, workers, lease, zone, masterKey, 0, 200, 0);
     }
 
     public static ServerSettings from(Environment env) {

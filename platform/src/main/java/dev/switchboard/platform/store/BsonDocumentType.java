@@ -31,7 +31,17 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bytes = Unpooled.buffer(256);
+        writeBson(buffer, document, 256);
+    }
+
+    @Override
+    public Document read(ByteBuffer buffer) {
+        return readBson(buffer);
+    }
+
+    /** Writes a document as its BSON length (a var-int) and bytes. */
+    static void writeBson(WriteBuffer buffer, Document document, int expectedSize) {
+        ByteBuf bytes = Unpooled.buffer(expectedSize);
         try {
             BsonEncoder.encodeDocument(document, bytes);
             int length = bytes.readableBytes();
@@ -44,8 +54,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
     }
 
-    @Override
-    public Document read(ByteBuffer buffer) {
+    /** Reads what {@link #writeBson} wrote. */
+    static Document readBson(ByteBuffer buffer) {
         int length = DataUtils.readVarInt(buffer);
         byte[] array = new byte[length];
         buffer.get(array);

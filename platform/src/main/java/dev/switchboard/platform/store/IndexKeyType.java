@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -13,10 +12,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * How the keys of the embedded server's unique indexes are ordered and written. H2's default type
@@ -62,31 +57,12 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
                 document.put("v" + i, value);
             }
         }
-        ByteBuf bytes = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(document, bytes);
-            int length = bytes.readableBytes();
-            buffer.putVarInt(length);
-            byte[] array = new byte[length];
-            bytes.readBytes(array);
-            buffer.put(array);
-        } finally {
-            bytes.release();
-        }
+        BsonDocumentType.writeBson(buffer, document, 64);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
-        byte[] array = new byte[length];
-        buffer.get(array);
-        ByteBuf bytes = Unpooled.wrappedBuffer(array);
-        Document document;
-        try {
-            document = BsonDecoder.decodeBson(bytes);
-        } finally {
-            bytes.release();
-        }
+        Document document = BsonDocumentType.readBson(buffer);
         int size = ((Number) document.get("n")).intValue();
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
