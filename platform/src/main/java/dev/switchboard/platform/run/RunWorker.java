@@ -156,6 +156,10 @@ public final class RunWorker {
         AtomicBoolean leaseLost = new AtomicBoolean();
         DeferredJournal deferred = mode == JournalMode.UNLESS_SUCCESSFUL ? new DeferredJournal(store, run) : null;
         Active active = new Active(run.id(), Thread.currentThread(), leaseLost, deferred, System.nanoTime());
+        if (!fresh && !renewBeforeStart(run, active)) {
+            // another worker took the run over while it waited for a thread here: it is theirs now
+            return new RunResult(run.id(), RunStatus.RUNNING, null, Map.of(), null, null);
+        }
         this.active.put(run.id(), active);
         RunResult result;
         LeasedJournal leased = null;
@@ -227,6 +231,29 @@ public final class RunWorker {
             }
         }
         return result;
+    }
+
+    /**
+     * A claimed run may have waited for a thread since its lease was taken (on a busy or just-started
+     * server, for longer than the lease): the watcher counts the lease from when it was taken, and a
+     * lease already a third gone is renewed before the first node runs. False when the run is no longer
+     * this worker's (its lease ran out and another worker claimed it): it must not execute here.
+     */
+    private boolean renewBeforeStart(RunRecord run, Active active) {
+        if (run.leaseUntil() == null) {
+            return true;
+        }
+        long left = java.time.Duration.between(clock.now(), run.leaseUntil()).toNanos();
+        long age = Math.max(0, lease.toNanos() - left);
+        active.renewed = active.started - age;
+        if (age < lease.toNanos() / 3) {
+            return true;
+        }
+        if (store.heartbeat(run.id(), id, clock.now().plus(lease))) {
+            active.renewed = System.nanoTime();
+            return true;
+        }
+        return false;
     }
 
     /** A run executing on this worker, watched by {@link #watch()}. */

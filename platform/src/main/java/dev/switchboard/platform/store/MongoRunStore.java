@@ -236,13 +236,22 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             if (run.getDate("startedAt") == null) {
                 set.add(Updates.set("startedAt", Documents.date(now)));
             }
-            Document claimed = runs.findOneAndUpdate(eq("_id", id), Updates.combine(set),
+            // the run is taken only if it is still claimable as it was read: another worker may have taken it since
+            Document claimed = runs.findOneAndUpdate(and(eq("_id", id), claimableFilter(now)), Updates.combine(set),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             queue.deleteOne(eq("_id", id));
             if (claimed != null) {
                 return Optional.of(read(claimed));
             }
         }
+    }
+
+    /** {@link #claimable} as a filter, for the update that takes the run. */
+    private static Bson claimableFilter(Instant now) {
+        return or(eq("status", RunStatus.QUEUED.name()),
+                and(eq("status", RunStatus.WAITING.name()), lte("resumeAt", Documents.date(now))),
+                and(eq("status", RunStatus.RUNNING.name()),
+                        or(eq("leaseUntil", null), lt("leaseUntil", Documents.date(now)))));
     }
 
     /** Queued, due to continue, or running without a live lease. */
