@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.app.ApiClient.Reply;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.store.MongoConnection;
 
@@ -57,25 +58,8 @@ class CredentialsApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> bodies = new ArrayList<>();
 
-    private record Reply(int status, String text, Object body) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return (Map<String, Object>) body;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> error() {
-            return (Map<String, Object>) json().get("error");
-        }
-    }
-
     private Reply call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        bodies.add(r.body());
-        return new Reply(r.statusCode(), r.body(), r.body().isEmpty() ? null : Json.parse(r.body()));
+        return new ApiClient(port, KEY, bodies::add).call(method, path, body);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.switchboard.app.ApiClient.Reply;
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.user.UserStore;
 
@@ -44,26 +45,13 @@ class UsersApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private record Reply(int status, String text, Object body) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return (Map<String, Object>) body;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> error() {
-            return (Map<String, Object>) json().get("error");
-        }
+    private Reply call(String method, String path, String body) throws Exception {
+        return new ApiClient(port, KEY, UsersApiTest::noPasswordIn).call(method, path, body);
     }
 
-    private Reply call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.body()).as("no response shows a password or its hash").doesNotContain("TOPSECRET")
+    private static void noPasswordIn(String body) {
+        assertThat(body).as("no response shows a password or its hash").doesNotContain("TOPSECRET")
                 .doesNotContain("pbkdf2").doesNotContain("passwordHash");
-        return new Reply(r.statusCode(), r.body(), r.body().isEmpty() ? null : Json.parse(r.body()));
     }
 
     @Test
