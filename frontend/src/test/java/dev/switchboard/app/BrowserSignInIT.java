@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The UI in a real browser (Debian's Chromium, headless) against the server as its own process: sign in,
- * see the workflows, open the users as an admin, sign out; a viewer gets "Not allowed" on the users page.
+ * see the workflows, open the users and the runs as an admin, sign out; a viewer gets "Not allowed" on the users page.
  * Screenshots go to {@code target/screenshots/}. Skipped where Chromium and its driver are not installed
  * ({@code .ci/run} installs them).
  */
@@ -80,9 +80,10 @@ class BrowserSignInIT {
 
     @Test
     void anAdminSignsInSeesTheWorkflowsAndTheUsersAndSignsOut() throws Exception {
-        server.expect(201, "POST", "/api/v1/workflows", """
+        Map<String, Object> created = server.expect(201, "POST", "/api/v1/workflows", """
                 {"name": "Invoice follow-up", "nodes": [{"name": "Start", "type": "n8n-nodes-base.manualTrigger",
                  "typeVersion": 1, "position": [0, 0], "parameters": {}}], "connections": {}}""");
+        server.call("POST", "/api/v1/workflows/" + created.get("id") + "/run?draft=true&wait=true", "[{}]");
 
         browser.get(base + "/");
         signIn("admin", ADMIN_PASSWORD);
@@ -94,6 +95,10 @@ class BrowserSignInIT {
         browser.get(base + "/users");
         waitForText(waitFor(By.id("users")), "Administrator");
         screenshot("users.png");
+
+        browser.get(base + "/runs");
+        waitForText(waitFor(By.id("runs")), "succeeded");
+        screenshot("runs.png");
 
         waitFor(By.id("sign-out")).click();
         waitFor(By.cssSelector("vaadin-login-form"));
