@@ -21,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.run.RunFilter;
 import dev.switchboard.platform.run.RunRecord;
 import dev.switchboard.platform.run.RunStatus;
@@ -60,12 +59,8 @@ public class RunsView extends VerticalLayout {
 
         workflow.setId("run-workflow");
         workflow.setItemLabelGenerator(StoredWorkflow::name);
-        workflow.setItems(query -> {
-            int size = Math.min(Math.max(query.getLimit(), 1), Page.Request.MAX_SIZE);
-            int first = query.getOffset() / size;
-            return workflows.list(query.getFilter().orElse(null), new Page.Request(first, size)).items().stream()
-                    .skip(query.getOffset() - (long) first * size);
-        });
+        workflow.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
+                request -> workflows.list(query.getFilter().orElse(null), request)));
         workflow.setClearButtonVisible(true);
         status.setId("run-status");
         status.setItems(RunStatus.values());
@@ -88,12 +83,7 @@ public class RunsView extends VerticalLayout {
         if (mayAct) {
             grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         }
-        grid.setItems(query -> {
-            int size = Math.min(Math.max(query.getLimit(), 1), Page.Request.MAX_SIZE);
-            int first = query.getOffset() / size;
-            return runs.list(filter(), new Page.Request(first, size)).items().stream()
-                    .skip(query.getOffset() - (long) first * size);
-        });
+        grid.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(), request -> runs.list(filter(), request)));
         grid.setSizeFull();
 
         HorizontalLayout filters = new HorizontalLayout(workflow, status, from, to);

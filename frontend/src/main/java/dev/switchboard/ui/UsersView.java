@@ -16,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.user.Role;
 import dev.switchboard.platform.user.User;
 import dev.switchboard.platform.user.UserException;
@@ -46,11 +45,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(User::name).setHeader("Name");
         grid.addColumn(u -> u.roles().stream().sorted().map(Role::id).collect(Collectors.joining(", "))).setHeader("Roles");
         grid.addColumn(u -> u.disabled() ? "disabled" : "").setHeader("State");
-        grid.setItems(query -> {
-            int size = Math.min(Math.max(query.getLimit(), 1), Page.Request.MAX_SIZE);
-            int first = query.getOffset() / size;
-            return users.list(null, new Page.Request(first, size)).items().stream().skip(query.getOffset() - first * size);
-        });
+        grid.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(), request -> users.list(null, request)));
         grid.setSizeFull();
 
         roles.setItems(Role.values());

@@ -12,7 +12,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
-import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.workflow.StoredWorkflow;
 import dev.switchboard.platform.workflow.WorkflowStore;
 import jakarta.annotation.security.PermitAll;
@@ -42,14 +41,8 @@ public class WorkflowsView extends VerticalLayout {
         grid.addColumn(w -> w.active() ? "active" : "inactive").setHeader("State");
         grid.addColumn(w -> w.publishedVersion() == null ? "draft only" : "v" + w.publishedVersion()).setHeader("Published");
         grid.addColumn(w -> EDITED.format(w.updatedAt().atZone(ZoneId.systemDefault()))).setHeader("Last edited");
-        grid.setItems(query -> {
-            // the grid asks for offset and limit; the store pages by page number and size
-            int size = Math.min(Math.max(query.getLimit(), 1), Page.Request.MAX_SIZE);
-            int first = query.getOffset() / size;
-            Page<StoredWorkflow> page = workflows.list(search.getValue(), new Page.Request(first, size));
-            int skipInPage = query.getOffset() - first * size;
-            return page.items().stream().skip(skipInPage);
-        });
+        grid.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
+                request -> workflows.list(search.getValue(), request)));
         grid.setSizeFull();
         add(new H2("Workflows"), search, grid);
     }
