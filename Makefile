@@ -7,7 +7,7 @@ JDK := $(shell bash .mvn/find-jdk.sh)
 MVN := JAVA_HOME="$(JDK)" ./mvnw -B -ntp
 JAR := frontend/target/switchboard.jar
 
-.PHONY: help jdk build run test bench bench-server clean
+.PHONY: help jdk build run test bench bench-server frontend-bundle clean
 
 help:
 	@echo "make run    build what is missing and start the server on http://localhost:8080"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench  run the engine benchmark (items/s, peak heap, expression evaluations/s)"
 	@echo "make bench-server  run the server benchmark (webhook runs/s, p50/p99 latency, resident memory)"
 	@echo "make build  build frontend/target/switchboard.jar without running tests"
+	@echo "make frontend-bundle  rebuild the committed browser bundle after changing frontend/src/main/frontend (installs Node 24 from npm)"
 
 jdk:
 	@if [ -z "$(JDK)" ]; then \
@@ -40,6 +41,9 @@ bench: $(JAR) | jdk
 
 bench-server: $(JAR) | jdk
 	"$(JDK)/bin/java" -Xmx128m -jar $(JAR) bench-server
+
+frontend-bundle: jdk
+	bash .mvn/frontend-bundle.sh
 
 clean: jdk
 	$(MVN) -q clean

@@ -35,7 +35,8 @@ public final class SetNode implements NodeType {
                             .help("Whether to drop every field the node does not set.").inVersions(1.0, 2.0),
                     ParameterSpec.of("values", "Values to Set", ParameterType.FIXED_COLLECTION, Map.of())
                             .help("Lists of fields by type: boolean, number and string, each with a name (dot notation allowed) and a value.")
-                            .inVersions(1.0, 2.0),
+                            .rows("string", "name", "value").rows("number", "name", "value")
+                            .rows("boolean", "name", "value").inVersions(1.0, 2.0),
                     ParameterSpec.options("mode", "Mode", "manual", "manual", "raw")
                             .help("Edit fields one by one (manual) or write the output as a JSON object (raw).")
                             .inVersions(3.0, 3.1, 3.2, 3.3, 3.4),
@@ -52,6 +53,7 @@ public final class SetNode implements NodeType {
                             .showWhen("mode", "manual").inVersions(V3_FIELDS),
                     ParameterSpec.of("assignments", "Fields to Set", ParameterType.FIXED_COLLECTION, Map.of())
                             .help("assignments: a list of {name, type (string, number, boolean, array, object), value}.")
+                            .rows("assignments", "name", "value", "type")
                             .showWhen("mode", "manual").inVersions(V3_ASSIGNMENTS),
                     ParameterSpec.options("include", "Include in Output", "all", "all", "none", "selected", "except")
                             .help("Which input fields to keep beside the ones set.").inVersions(V3_FIELDS),

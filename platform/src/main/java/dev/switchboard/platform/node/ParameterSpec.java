@@ -11,6 +11,8 @@ import java.util.Map;
  * @param options     for OPTIONS and MULTI_OPTIONS: the allowed values
  * @param showWhen    the parameter applies only when each named parameter has one of the listed values
  * @param versions    the type versions the parameter exists in, empty for all
+ * @param rows        for FIXED_COLLECTION: the groups of rows it holds, each with the fields of a row
+ *                    ({@code assignments -> [name, value, type]}), so that the form shows rows; empty: edited as JSON
  */
 public record ParameterSpec(
         String name,
@@ -23,13 +25,30 @@ public record ParameterSpec(
         boolean secret,
         String help,
         Map<String, List<Object>> showWhen,
-        List<Double> versions) {
+        List<Double> versions,
+        Map<String, List<String>> rows) {
 
     public ParameterSpec {
+        rows = rows == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
         options = options == null ? List.of() : List.copyOf(options);
         showWhen = showWhen == null ? Map.of() : Map.copyOf(showWhen);
         versions = versions == null ? List.of() : List.copyOf(versions);
         help = help == null ? "" : help;
+    }
+
+    public ParameterSpec(String name, String label, ParameterType type, boolean required, Object defaultValue,
+            List<String> options, boolean expressionAllowed, boolean secret, String help,
+            Map<String, List<Object>> showWhen, List<Double> versions) {
+        this(name, label, type, required, defaultValue, options, expressionAllowed, secret, help, showWhen, versions,
+                null);
+    }
+
+    /** Declares a group of rows this fixed collection holds and the fields of each row, in order. */
+    public ParameterSpec rows(String group, String... fields) {
+        var map = new java.util.LinkedHashMap<>(rows);
+        map.put(group, List.of(fields));
+        return new ParameterSpec(name, label, type, required, defaultValue, options, expressionAllowed, secret, help,
+                showWhen, versions, map);
     }
 
     public static ParameterSpec of(String name, String label, ParameterType type, Object defaultValue) {
@@ -47,24 +66,24 @@ public record ParameterSpec(
 
     public ParameterSpec help(String text) {
         return new ParameterSpec(name, label, type, required, defaultValue, options, expressionAllowed, secret, text,
-                showWhen, versions);
+                showWhen, versions, rows);
     }
 
     public ParameterSpec showWhen(String parameter, Object... values) {
         var map = new java.util.LinkedHashMap<>(showWhen);
         map.put(parameter, List.of(values));
         return new ParameterSpec(name, label, type, required, defaultValue, options, expressionAllowed, secret, help,
-                map, versions);
+                map, versions, rows);
     }
 
     public ParameterSpec inVersions(Double... vs) {
         return new ParameterSpec(name, label, type, required, defaultValue, options, expressionAllowed, secret, help,
-                showWhen, List.of(vs));
+                showWhen, List.of(vs), rows);
     }
 
     public ParameterSpec asSecret() {
         return new ParameterSpec(name, label, type, required, defaultValue, options, expressionAllowed, true, help,
-                showWhen, versions);
+                showWhen, versions, rows);
     }
 
     /**

@@ -1,0 +1,3 @@
+// Style sheets imported by the canvas for their side effect.
+declare module '*.css';
+declare module '@xyflow/react/dist/style.css';

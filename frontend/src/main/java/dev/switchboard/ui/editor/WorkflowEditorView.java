@@ -1,0 +1,427 @@
+package dev.switchboard.ui.editor;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import dev.switchboard.platform.credential.Credential;
+import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.engine.LocalEngine;
+import dev.switchboard.platform.expression.Expressions;
+import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.node.NodeCategory;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.run.RunStore;
+import dev.switchboard.platform.run.Step;
+import dev.switchboard.platform.run.StepStatus;
+import dev.switchboard.platform.server.RunService;
+import dev.switchboard.platform.workflow.Problem;
+import dev.switchboard.platform.workflow.StoredWorkflow;
+import dev.switchboard.platform.workflow.WorkflowNode;
+import dev.switchboard.platform.workflow.WorkflowStore;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The editor of one workflow: the canvas with its palette, a toolbar (name, undo, redo, test run,
+ * publish, versions, active) and the node panel. Every change is saved to the draft at once, so a
+ * closed tab or an expired session loses nothing. Builders and admins edit; the others look.
+ */
+@Route("workflows/:id")
+@PageTitle("Editor · Switchboard")
+@PermitAll
+public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z");
+    private static final Duration TEST_RUN_LIMIT = Duration.ofMinutes(2);
+
+    private final WorkflowStore workflows;
+    private final LocalEngine engine;
+    private final RunService runs;
+    private final RunStore runStore;
+    private final CredentialStore credentials;
+    private final boolean mayEdit;
+    private final String user;
+    private final NodeCanvas canvas = new NodeCanvas();
+    private final TextField name = new TextField();
+    private final Span saveStatus = new Span();
+    private final Span runStatus = new Span();
+    private final Span problemsSummary = new Span();
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    private final Button testRun = new Button("Test run");
+    private final Button publish = new Button("Publish");
+    private final Button versions = new Button("Versions");
+    private final Checkbox active = new Checkbox("Active");
+    private final Button export = new Button("Export");
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final String webhookBase;
+
+    private StoredWorkflow stored;
+    private DraftEditor editor;
+    private List<Step> lastSteps = List.of();
+    private List<Problem> problems = List.of();
+    private long graphVersion;
+    private Expressions expressions;
+
+    public WorkflowEditorView(WorkflowStore workflows, LocalEngine engine, RunService runs, RunStore runStore,
+            CredentialStore credentials, AuthenticationContext auth) {
+        this.workflows = workflows;
+        this.engine = engine;
+        this.runs = runs;
+        this.runStore = runStore;
+        this.credentials = credentials;
+        this.mayEdit = auth.hasAnyRole("ADMIN", "BUILDER");
+        this.user = auth.getPrincipalName().orElse("unknown");
+        this.webhookBase = baseUrl();
+        setSizeFull();
+        setPadding(false);
+        setSpacing(false);
+
+        name.setId("workflow-name");
+        name.setReadOnly(!mayEdit);
+        name.addValueChangeListener(e -> {
+            if (e.isFromClient() && editor != null) {
+                edit(() -> editor.rename(e.getValue()));
+            }
+        });
+        saveStatus.setId("save-status");
+        runStatus.setId("test-run-status");
+        problemsSummary.setId("problems");
+        problemsSummary.getStyle().set("color", "var(--lumo-error-text-color)");
+        undo.setId("undo");
+        undo.addClickListener(e -> edit(() -> editor.undo()));
+        redo.setId("redo");
+        redo.addClickListener(e -> edit(() -> editor.redo()));
+        testRun.setId("test-run");
+        testRun.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        testRun.addClickListener(e -> testRun());
+        publish.setId("publish");
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publish.addClickListener(e -> new PublishDialog(this::publish).open());
+        versions.setId("versions");
+        versions.addClickListener(e -> openVersions());
+        active.setId("active");
+        active.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                setActive(e.getValue());
+            }
+        });
+        export.setId("export");
+        export.addClickListener(e -> new ExportDialog(stored.name(), editor.draft()).open());
+        for (var b : List.of(undo, redo, testRun, publish)) {
+            b.setVisible(mayEdit);
+        }
+        active.setReadOnly(!mayEdit);
+
+        HorizontalLayout bar = new HorizontalLayout(name, saveStatus, undo, redo, testRun, publish, versions, active, export);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWidthFull();
+        bar.setPadding(true);
+        bar.expand(saveStatus);
+        HorizontalLayout status = new HorizontalLayout(runStatus, problemsSummary);
+        status.getStyle().set("padding", "0 var(--lumo-space-m)");
+        canvas.setSizeFull();
+        canvas.setPalette(palette());
+        canvas.addEditListener(this::onCanvasEdit);
+        add(bar, status, canvas);
+        expand(canvas);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        var found = workflows.get(id).filter(w -> !w.deleted());
+        if (found.isEmpty()) {
+            removeAll();
+            H2 missing = new H2("There is no workflow with id \"" + id + "\"");
+            missing.setId("workflow-missing");
+            add(missing);
+            return;
+        }
+        load(found.get());
+    }
+
+    private void load(StoredWorkflow workflow) {
+        stored = workflow;
+        editor = new DraftEditor(workflow.draft(), engine.types());
+        name.setValue(workflow.name());
+        active.setValue(workflow.active());
+        saveStatus.setText(mayEdit ? "All changes saved" : "Read only: your role may look, not edit");
+        refresh();
+    }
+
+    private List<NodeCanvas.PaletteEntry> palette() {
+        List<NodeCanvas.PaletteEntry> entries = new ArrayList<>();
+        engine.types().all().stream()
+                .map(NodeType::descriptor)
+                .sorted(Comparator.comparing((dev.switchboard.platform.node.NodeDescriptor d) -> d.category().ordinal())
+                        .thenComparing(d -> d.displayName().toLowerCase()))
+                .forEach(d -> entries.add(new NodeCanvas.PaletteEntry(d.type(), d.displayName(), category(d.category()),
+                        d.description())));
+        return entries;
+    }
+
+    static String category(NodeCategory c) {
+        return switch (c) {
+            case TRIGGER -> "Triggers";
+            case FLOW -> "Flow";
+            case TRANSFORM -> "Transform";
+            case CONNECTOR -> "Connectors";
+            case AI -> "AI";
+            case APPROVAL -> "Approval";
+            case CANVAS -> "Notes";
+        };
+    }
+
+    private void onCanvasEdit(CanvasEdit edit) {
+        if (editor == null) {
+            return;
+        }
+        if (edit instanceof CanvasEdit.Open open) {
+            editor.nodeById(open.id()).ifPresent(this::openPanel);
+            return;
+        }
+        if (!mayEdit) {
+            refresh();
+            return;
+        }
+        edit(() -> editor.apply(edit));
+    }
+
+    /** Makes a change, saves the draft when it changed, and redraws; an edit that cannot be made is explained. */
+    private void edit(java.util.function.BooleanSupplier change) {
+        if (!mayEdit) {
+            return;
+        }
+        try {
+            if (change.getAsBoolean()) {
+                save();
+            }
+        } catch (DraftEditor.EditException e) {
+            warn(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void save() {
+        try {
+            stored = workflows.updateDraft(stored.id(), editor.draft(), stored.revision());
+            saveStatus.setText("Saved at " + TIME.format(stored.updatedAt().atZone(zone)));
+        } catch (WorkflowStore.ConcurrentEditException e) {
+            saveStatus.setText("Not saved: someone else changed this workflow. Reload the page to see their version.");
+            warn("Not saved: someone else changed \"" + stored.name() + "\" meanwhile; reload to see it");
+        }
+    }
+
+    private void refresh() {
+        problems = engine.validate(editor.draft());
+        Map<String, CanvasGraph.Marks> marks = marks();
+        canvas.setGraph(CanvasGraph.of(editor.draft(), engine.types(), marks, !mayEdit, ++graphVersion));
+        undo.setEnabled(editor.canUndo());
+        redo.setEnabled(editor.canRedo());
+        long errors = problems.stream().filter(Problem::isError).count();
+        problemsSummary.setText(errors == 0 ? "" : errors + (errors == 1 ? " problem: " : " problems, first: ")
+                + problems.stream().filter(Problem::isError).findFirst().map(Problem::toString).orElse(""));
+    }
+
+    private Map<String, CanvasGraph.Marks> marks() {
+        Map<String, Step> last = lastStepByNode();
+        Map<String, List<String>> byNode = new LinkedHashMap<>();
+        for (Problem p : problems) {
+            if (p.node() != null && p.isError()) {
+                byNode.computeIfAbsent(p.node(), k -> new ArrayList<>())
+                        .add((p.field() == null ? "" : p.field() + ": ") + p.message());
+            }
+        }
+        Map<String, CanvasGraph.Marks> marks = new LinkedHashMap<>();
+        for (WorkflowNode n : editor.draft().nodes()) {
+            Step s = last.get(n.name());
+            String status = s == null ? null : switch (s.status()) {
+                case SUCCEEDED -> "success";
+                case FAILED -> "error";
+                case WAITING -> "waiting";
+                case SKIPPED -> null;
+            };
+            String items = s == null || s.status() == StepStatus.SKIPPED ? null : itemCount(s);
+            marks.put(n.name(), new CanvasGraph.Marks(status, items, byNode.getOrDefault(n.name(), List.of())));
+        }
+        return marks;
+    }
+
+    private static String itemCount(Step s) {
+        int count = 0;
+        if (s.outputs() != null) {
+            for (List<Item> out : s.outputs()) {
+                count += out == null ? 0 : out.size();
+            }
+        }
+        return count + (count == 1 ? " item" : " items");
+    }
+
+    private Map<String, Step> lastStepByNode() {
+        Map<String, Step> last = new LinkedHashMap<>();
+        lastSteps.forEach(s -> last.put(s.node(), s));
+        return last;
+    }
+
+    private void openPanel(WorkflowNode node) {
+        NodeType type = engine.types().find(node.type()).orElse(null);
+        Step step = lastStepByNode().get(node.name());
+        List<Item> input = step == null || step.inputs() == null || step.inputs().isEmpty() || step.inputs().get(0) == null
+                ? List.of() : step.inputs().get(0);
+        NodePanel.Context context = new NodePanel.Context(type, !mayEdit, step, editor.draft().pinData().get(node.name()),
+                expression -> preview(node, input, expression), this::credentialsOfType,
+                type != null && type.descriptor().type().equals("switchboard.webhook") ? webhookBase : null);
+        new NodePanel(node, context, (oldName, updated) -> edit(() -> editor.replaceNode(oldName, updated)),
+                (nodeName, items) -> edit(() -> editor.pin(nodeName, items))).open();
+    }
+
+    /** What an expression gives on the first input item of the last test run, or why it cannot be evaluated. */
+    String preview(WorkflowNode node, List<Item> input, String expression) {
+        if (expressions == null) {
+            expressions = new Expressions(engine.javaScript());
+        }
+        try {
+            Object result = expressions.evaluate(expression,
+                    new PreviewData(editor.draft(), node, lastSteps, input, 0, zone));
+            String text = result == null ? "null" : result instanceof String s ? s : Json.write(result);
+            return (input.isEmpty() ? "Result (no input yet; run the workflow to preview with data): " : "Result: ") + text;
+        } catch (RuntimeException e) {
+            return "Error: " + e.getMessage();
+        }
+    }
+
+    private List<Credential> credentialsOfType(String type) {
+        Page<Credential> page = credentials.list(null, type, new Page.Request(0, 200));
+        return page.items();
+    }
+
+    /** Runs the saved draft from its manual trigger and shows each node's outcome. */
+    void testRun() {
+        if (!mayEdit) {
+            return;
+        }
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            warn("Fix " + errors.size() + (errors.size() == 1 ? " problem" : " problems") + " first: " + errors.get(0));
+            return;
+        }
+        try {
+            var outcome = runs.runNow(stored, 0, null, List.of(), "manual", TEST_RUN_LIMIT);
+            lastSteps = runStore.steps(outcome.run().id());
+            var run = outcome.run();
+            var finished = runStore.get(run.id()).orElse(run);
+            runStatus.setText("Test run " + finished.status().label() + ": " + lastSteps.size()
+                    + (lastSteps.size() == 1 ? " step" : " steps")
+                    + (finished.error() == null ? "" : " — " + finished.error().describe()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            warn("The test run could not start: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    void publish(String note) {
+        List<Problem> errors = engine.validate(editor.draft()).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            warn("\"" + stored.name() + "\" cannot be published: " + errors.get(0)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+            return;
+        }
+        var version = workflows.publish(stored.id(), user, note == null || note.isBlank() ? null : note.strip());
+        stored = workflows.get(stored.id()).orElse(stored);
+        Notification n = Notification.show("Published \"" + stored.name() + "\" as version " + version.version());
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void openVersions() {
+        new VersionsDialog(workflows, stored.id(), mayEdit, version -> {
+            workflows.rollback(stored.id(), version, user);
+            stored = workflows.get(stored.id()).orElse(stored);
+            Notification.show("Version " + version + " is live again, as version " + stored.publishedVersion());
+        }).open();
+    }
+
+    private void setActive(boolean on) {
+        try {
+            if (on && stored.publishedVersion() == null) {
+                active.setValue(false);
+                warn("Publish \"" + stored.name() + "\" first: only a published version can be active");
+                return;
+            }
+            stored = workflows.setActive(stored.id(), on);
+            Notification.show("\"" + stored.name() + "\" is " + (on ? "active" : "inactive"));
+        } catch (RuntimeException e) {
+            active.setValue(stored.active());
+            warn(e.getMessage());
+        }
+    }
+
+    private static void warn(String message) {
+        Notification n = Notification.show(message, 6_000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static String baseUrl() {
+        if (VaadinServletRequest.getCurrent() instanceof VaadinServletRequest r) {
+            var http = r.getHttpServletRequest();
+            String scheme = http.getScheme();
+            int port = http.getServerPort();
+            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+            return scheme + "://" + http.getServerName() + (defaultPort ? "" : ":" + port) + http.getContextPath();
+        }
+        return "http://localhost:8080";
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (expressions != null) {
+            expressions.close();
+            expressions = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    // For browserless tests.
+    NodeCanvas canvas() {
+        return canvas;
+    }
+
+    DraftEditor editor() {
+        return editor;
+    }
+
+    StoredWorkflow stored() {
+        return stored;
+    }
+
+    List<Step> lastSteps() {
+        return lastSteps;
+    }
+}
