@@ -33,7 +33,7 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The runs, newest first, filtered by workflow, status and a date range (days in the server's zone), paged
  * from the store as the grid scrolls. Builders and admins may cancel a run that has not finished and retry
- * one that failed or was cancelled; viewers and approvers only look.
+ * one that failed or was cancelled; viewers and approvers only look. Clicking a run opens its page.
  */
 @Route("runs")
 @PageTitle("Runs · Switchboard")
@@ -84,6 +84,7 @@ public class RunsView extends VerticalLayout {
             grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         }
         grid.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(), request -> runs.list(filter(), request)));
+        grid.addItemClickListener(e -> com.vaadin.flow.component.UI.getCurrent().navigate("runs/" + e.getItem().id()));
         grid.setSizeFull();
 
         HorizontalLayout filters = new HorizontalLayout(workflow, status, from, to);

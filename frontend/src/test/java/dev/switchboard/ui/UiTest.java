@@ -30,7 +30,7 @@ import dev.switchboard.ui.security.UserAuthentication;
  * a signed-in user as Spring Security would have put it on the request and the session.
  */
 @SpringBootTest(classes = dev.switchboard.app.SwitchboardApplication.class)
-abstract class UiTest {
+public abstract class UiTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.switchboard.ui");
 
@@ -72,7 +72,7 @@ abstract class UiTest {
      * Enters a value as the user would (Karibu 2.6's own {@code _setValue} reaches into Vaadin internals
      * that Vaadin 25 changed): only into a field that is visible and enabled.
      */
-    static <V> void enter(com.vaadin.flow.component.HasValue<?, V> field, V value) {
+    protected static <V> void enter(com.vaadin.flow.component.HasValue<?, V> field, V value) {
         com.vaadin.flow.component.Component c = (com.vaadin.flow.component.Component) field;
         org.assertj.core.api.Assertions.assertThat(c.isVisible() && (!(c instanceof com.vaadin.flow.component.HasEnabled e)
                 || e.isEnabled())).as("%s can be typed into", c).isTrue();
@@ -80,7 +80,7 @@ abstract class UiTest {
     }
 
     /** Signs this user in (as the sign-in form would have) and opens the start page anew. */
-    void signIn(User user) {
+    protected void signIn(User user) {
         signedIn = UserAuthentication.signedIn(user);
         SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(signedIn);

@@ -165,7 +165,8 @@ public final class RunWorker {
         LeasedJournal leased = null;
         try {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
-                    .usePinData(false).mode(run.mode()).clock(clock).defaultZone(defaultZone)
+                    // as in n8n, pinned data stands in for its node only in runs started from the editor
+                    .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode()).clock(clock).defaultZone(defaultZone)
                     .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials).build();
             leased = deferred != null ? null : new LeasedJournal(store, leaseLost, fresh, created);
             RunJournal stored = deferred != null ? deferred : leased;

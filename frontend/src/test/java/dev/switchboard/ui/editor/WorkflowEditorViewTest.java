@@ -1,0 +1,191 @@
+package dev.switchboard.ui.editor;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.switchboard.platform.run.StepStatus;
+import dev.switchboard.platform.user.Role;
+import dev.switchboard.platform.user.UserStore;
+import dev.switchboard.platform.workflow.Connection;
+import dev.switchboard.platform.workflow.Connections;
+import dev.switchboard.platform.workflow.StoredWorkflow;
+import dev.switchboard.platform.workflow.Workflow;
+import dev.switchboard.platform.workflow.WorkflowStore;
+import dev.switchboard.ui.UiTest;
+
+/**
+ * The editor without a browser: what the canvas reports is applied and saved at once, the node panel
+ * configures a node (with an expression previewed on the last run's input), a test run marks the nodes,
+ * and publishing makes a version. A viewer only looks.
+ */
+class WorkflowEditorViewTest extends UiTest {
+
+    @Autowired
+    WorkflowStore workflows;
+
+    @Autowired
+    UserStore users;
+
+    private StoredWorkflow empty(String name) {
+        return workflows.create(new Workflow(null, name + " " + System.nanoTime(), List.of(), Connections.none(), null,
+                null, null));
+    }
+
+    private WorkflowEditorView open(StoredWorkflow w) {
+        UI.getCurrent().navigate("workflows/" + w.id());
+        return _get(WorkflowEditorView.class);
+    }
+
+    private void signInAs(Role role) {
+        signIn(users.create(role.id() + "-" + System.nanoTime() % 1_000_000, null, Set.of(role), "a long password"));
+    }
+
+    private static String idOf(WorkflowEditorView view, String name) {
+        return view.editor().draft().node(name).orElseThrow().id();
+    }
+
+    @Test
+    void aBuilderBuildsConfiguresRunsAndPublishesAWorkflow() {
+        signInAs(Role.BUILDER);
+        StoredWorkflow stored = empty("greeting");
+        WorkflowEditorView view = open(stored);
+        NodeCanvas canvas = view.canvas();
+
+        canvas.edit(new CanvasEdit.Add("switchboard.manualTrigger", 0, 0));
+        canvas.edit(new CanvasEdit.Add("switchboard.set", 250, 0));
+        canvas.edit(new CanvasEdit.Add("switchboard.if", 500, 0));
+        canvas.edit(new CanvasEdit.Connect(new CanvasGraph.Edge(idOf(view, "Manual Trigger"), 0, idOf(view, "Edit Fields (Set)"), 0)));
+        canvas.edit(new CanvasEdit.Connect(new CanvasGraph.Edge(idOf(view, "Edit Fields (Set)"), 0, idOf(view, "If"), 0)));
+
+        Workflow saved = workflows.get(stored.id()).orElseThrow().draft();
+        assertThat(saved.nodes()).as("saved on every change").hasSize(3);
+        assertThat(saved.connections().all()).containsExactly(
+                new Connection("Manual Trigger", "main", 0, "Edit Fields (Set)", 0),
+                new Connection("Edit Fields (Set)", "main", 0, "If", 0));
+        assertThat(canvas.graph().nodes()).hasSize(3);
+        assertThat(canvas.graph().edges()).hasSize(2);
+        assertThat(_get(TextField.class, spec -> spec.withId("workflow-name")).getValue()).isEqualTo(stored.name());
+
+        // Pin what the trigger gives, so the test run has a name to greet.
+        view.editor().pin("Manual Trigger", List.of(Map.of("json", Map.of("name", "Ada"))));
+
+        canvas.edit(new CanvasEdit.Open(idOf(view, "Edit Fields (Set)")));
+        NodePanel panel = _get(NodePanel.class);
+        _click(_get(Button.class, spec -> spec.withId("rows-assignments-add")));
+        enter(_get(TextField.class, spec -> spec.withId("rows-assignments-0-name")), "greeting");
+        enter(_get(TextField.class, spec -> spec.withId("rows-assignments-0-value")), "={{ 'Hello ' + $json.name }}");
+        enter(_get(TextField.class, spec -> spec.withId("rows-assignments-0-type")), "string");
+        _click(_get(Button.class, spec -> spec.withId("node-done")));
+        assertThat(panel.isOpened()).isFalse();
+        assertThat(view.editor().draft().node("Edit Fields (Set)").orElseThrow().parameters().get("assignments"))
+                .isEqualTo(Map.of("assignments", List.of(Map.of("name", "greeting",
+                        "value", "={{ 'Hello ' + $json.name }}", "type", "string"))));
+
+        _click(_get(Button.class, spec -> spec.withId("test-run")));
+
+        assertThat(view.lastSteps()).extracting(s -> s.node() + " " + s.status())
+                .containsExactly("Manual Trigger " + StepStatus.SUCCEEDED, "Edit Fields (Set) " + StepStatus.SUCCEEDED,
+                        "If " + StepStatus.SUCCEEDED);
+        var setNode = canvas.graph().nodes().stream().filter(n -> n.name().equals("Edit Fields (Set)")).findFirst().orElseThrow();
+        assertThat(setNode.status()).isEqualTo("success");
+        assertThat(setNode.items()).isEqualTo("1 item");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("test-run-status")).getText())
+                .startsWith("Test run succeeded");
+
+        // The panel shows the output of the run, and an expression is previewed on the input item.
+        canvas.edit(new CanvasEdit.Open(idOf(view, "Edit Fields (Set)")));
+        NodePanel again = _get(NodePanel.class);
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(3);
+        ItemsView output = _get(ItemsView.class, spec -> spec.withId("node-output"));
+        assertThat(output.countText()).isEqualTo("1 item");
+        assertThat(output.jsonText()).contains("\"greeting\" : \"Hello Ada\"");
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(0);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> mode = _get(ComboBox.class, spec -> spec.withId("param-mode-value"));
+        enter(mode, "raw");
+        ParameterField json = again.field("jsonOutput");
+        assertThat(json.isVisible()).as("shown once the mode is raw").isTrue();
+        _click(_get(Button.class, spec -> spec.withId("param-jsonOutput-mode")));
+        enter(_get(TextArea.class, spec -> spec.withId("param-jsonOutput-expression")), "{{ $json.name.toUpperCase() }}");
+        assertThat(json.previewText()).isEqualTo("Result: ADA");
+        enter(_get(TextArea.class, spec -> spec.withId("param-jsonOutput-expression")), "{{ $json.name.nope() }}");
+        assertThat(json.previewText()).startsWith("Error:");
+        again.close();
+
+        _click(_get(Button.class, spec -> spec.withId("publish")));
+        enter(_get(TextArea.class, spec -> spec.withId("publish-note")), "first greeting");
+        _click(_get(Button.class, spec -> spec.withId("publish-confirm")));
+        var versions = workflows.versions(stored.id());
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).note()).isEqualTo("first greeting");
+        assertThat(versions.get(0).author()).startsWith("builder-");
+        assertThat(versions.get(0).workflow().nodes()).hasSize(3);
+    }
+
+    @Test
+    void undoAndRedoFromTheToolbarAreSavedToo() {
+        signInAs(Role.ADMIN);
+        StoredWorkflow stored = empty("undo");
+        WorkflowEditorView view = open(stored);
+        view.canvas().edit(new CanvasEdit.Add("switchboard.noOp", 0, 0));
+
+        _click(_get(Button.class, spec -> spec.withId("undo")));
+        assertThat(workflows.get(stored.id()).orElseThrow().draft().nodes()).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("redo")));
+        assertThat(workflows.get(stored.id()).orElseThrow().draft().nodes()).hasSize(1);
+    }
+
+    @Test
+    void problemsTheValidatorFindsAreShownOnTheNodesTheyName() {
+        signInAs(Role.BUILDER);
+        WorkflowEditorView view = open(empty("invalid"));
+        view.canvas().edit(new CanvasEdit.Add("switchboard.webhook", 0, 0));
+
+        var webhook = view.canvas().graph().nodes().get(0);
+        assertThat(webhook.problems()).anySatisfy(p -> assertThat(p).contains("path"));
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("problems")).getText())
+                .contains("Webhook");
+
+        _click(_get(Button.class, spec -> spec.withId("test-run")));
+        assertThat(view.lastSteps()).as("an invalid workflow does not run").isEmpty();
+    }
+
+    @Test
+    void aViewerSeesTheWorkflowButCannotChangeIt() {
+        StoredWorkflow stored = empty("look only");
+        signInAs(Role.VIEWER);
+        WorkflowEditorView view = open(stored);
+
+        assertThat(view.canvas().graph().readOnly()).isTrue();
+        view.canvas().edit(new CanvasEdit.Add("switchboard.noOp", 0, 0));
+        assertThat(workflows.get(stored.id()).orElseThrow().draft().nodes()).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("publish"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("test-run"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("save-status")).getText())
+                .startsWith("Read only");
+    }
+
+    @Test
+    void anUnknownWorkflowIdSaysSo() {
+        signInAs(Role.BUILDER);
+        UI.getCurrent().navigate("workflows/no-such-id");
+        assertThat(_get(H2.class, spec -> spec.withId("workflow-missing")).getText()).contains("no-such-id");
+        assertThat(_find(NodePanel.class)).isEmpty();
+    }
+}
