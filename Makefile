@@ -7,13 +7,14 @@ JDK := $(shell bash .mvn/find-jdk.sh)
 MVN := JAVA_HOME="$(JDK)" ./mvnw -B -ntp
 JAR := frontend/target/switchboard.jar
 
-.PHONY: help jdk build run test bench bench-server frontend-bundle clean
+.PHONY: help jdk build run test bench bench-server bench-editor frontend-bundle clean
 
 help:
 	@echo "make run    build what is missing and start the server on http://localhost:8080"
 	@echo "make test   run every test"
 	@echo "make bench  run the engine benchmark (items/s, peak heap, expression evaluations/s)"
 	@echo "make bench-server  run the server benchmark (webhook runs/s, p50/p99 latency, resident memory)"
+	@echo "make bench-editor  time the editor drawing a 200-node workflow in headless Chromium (needs chromium, chromium-driver)"
 	@echo "make build  build frontend/target/switchboard.jar without running tests"
 	@echo "make frontend-bundle  rebuild the committed browser bundle after changing frontend/src/main/frontend (installs Node 24 from npm)"
 
@@ -41,6 +42,10 @@ bench: $(JAR) | jdk
 
 bench-server: $(JAR) | jdk
 	"$(JDK)/bin/java" -Xmx128m -jar $(JAR) bench-server
+
+bench-editor: $(JAR) | jdk
+	$(MVN) -o -pl frontend failsafe:integration-test -Dit.test=EditorRenderBenchmarkIT -Dsurefire.failIfNoSpecifiedTests=false \
+	  | grep -E "EDITOR-BENCH|Tests run:|FAIL"
 
 frontend-bundle: jdk
 	bash .mvn/frontend-bundle.sh

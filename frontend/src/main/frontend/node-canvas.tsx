@@ -243,10 +243,14 @@ function Canvas({ hooks }: { hooks: RenderHooks }) {
     });
   }, [graph]);
 
+  // The first graph from the server is fitted into view; later ones (the user's own edits) are not,
+  // so that what the user placed stays where it was put.
   useEffect(() => {
-    if (!fitted.current && graph.nodes.length > 0) {
+    if (!fitted.current && graph.version > 0) {
       fitted.current = true;
-      requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1.2 }));
+      if (graph.nodes.length > 0) {
+        requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1.2 }));
+      }
     }
   }, [graph, flow]);
 

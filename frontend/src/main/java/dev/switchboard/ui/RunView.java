@@ -146,12 +146,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         Map<String, Step> last = new LinkedHashMap<>();
         journal.forEach(s -> last.put(s.node(), s));
         Map<String, CanvasGraph.Marks> marks = new LinkedHashMap<>();
-        last.forEach((node, s) -> marks.put(node, new CanvasGraph.Marks(switch (s.status()) {
-            case SUCCEEDED -> "success";
-            case FAILED -> "error";
-            case WAITING -> "waiting";
-            case SKIPPED -> null;
-        }, count(s.outputs()) + " items", List.of())));
+        last.forEach((node, s) -> marks.put(node, CanvasGraph.Marks.of(s, List.of())));
         canvas.setGraph(CanvasGraph.of(workflow, engine.types(), marks, true, 1));
     }
 

@@ -2,7 +2,6 @@ package dev.switchboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,18 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,21 +25,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserSignInIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String KEY = "browser-key";
     private static final String ADMIN_PASSWORD = "browser-admin-password";
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private static ServerProcess server;
     private static Path dir;
     private static String base;
-    private WebDriver browser;
+    private BrowserSession browser;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
+        BrowserSession.assumeInstalled();
         dir = ServerProcess.workDirectory("browser");
         server = ServerProcess.start("server", dir.resolve("data"), ServerProcess.freePort(), KEY,
                 Map.of("SWITCHBOARD_ADMIN_PASSWORD", ADMIN_PASSWORD), List.of()).awaitUp();
@@ -63,18 +51,13 @@ class BrowserSignInIT {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,800",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile").toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = BrowserSession.open(dir, 1280, 800);
     }
 
     @AfterEach
     void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -86,25 +69,25 @@ class BrowserSignInIT {
         server.call("POST", "/api/v1/workflows/" + created.get("id") + "/run?draft=true&wait=true", "[{}]");
 
         browser.get(base + "/");
-        signIn("admin", ADMIN_PASSWORD);
-        WebElement grid = waitFor(By.id("workflows"));
-        waitForText(grid, "Invoice follow-up");
-        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
-        screenshot("workflows.png");
+        browser.signIn("admin", ADMIN_PASSWORD);
+        WebElement grid = browser.waitFor(By.id("workflows"));
+        browser.waitForText(grid, "Invoice follow-up");
+        assertThat(browser.driver().findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
+        browser.screenshot("workflows.png");
 
         browser.get(base + "/users");
-        waitForText(waitFor(By.id("users")), "Administrator");
-        screenshot("users.png");
+        browser.waitForText(browser.waitFor(By.id("users")), "Administrator");
+        browser.screenshot("users.png");
 
         browser.get(base + "/runs");
-        waitForText(waitFor(By.id("runs")), "succeeded");
-        screenshot("runs.png");
+        browser.waitForText(browser.waitFor(By.id("runs")), "succeeded");
+        browser.screenshot("runs.png");
 
-        waitFor(By.id("sign-out")).click();
-        waitFor(By.cssSelector("vaadin-login-form"));
+        browser.waitFor(By.id("sign-out")).click();
+        browser.waitFor(By.cssSelector("vaadin-login-form"));
         browser.get(base + "/workflows");
-        waitFor(By.cssSelector("vaadin-login-form"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.waitFor(By.cssSelector("vaadin-login-form"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
     }
 
     @Test
@@ -112,40 +95,22 @@ class BrowserSignInIT {
         server.expect(201, "POST", "/api/v1/users",
                 "{\"username\": \"vera\", \"roles\": [\"viewer\"], \"password\": \"viewer-password\"}");
         browser.get(base + "/login");
-        signIn("vera", "viewer-password");
-        waitFor(By.id("workflows"));
+        browser.signIn("vera", "viewer-password");
+        browser.waitFor(By.id("workflows"));
         browser.get(base + "/users");
-        assertThat(waitFor(By.id("not-allowed")).getText()).isEqualTo("Not allowed");
-        assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at com.vaadin");
-        screenshot("not-allowed.png");
+        assertThat(browser.waitFor(By.id("not-allowed")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception").doesNotContain("at com.vaadin");
+        browser.screenshot("not-allowed.png");
     }
 
     @Test
     void aWrongPasswordIsRefusedOnTheSignInPage() throws Exception {
         browser.get(base + "/login");
-        signIn("admin", "not the password");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("error"));
+        browser.signIn("admin", "not the password");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("error"));
         // the form shows its "incorrect username or password" message
-        waitFor(By.cssSelector("vaadin-login-form[error]"));
-        assertThat(browser.findElements(By.id("workflows"))).isEmpty();
-        screenshot("wrong-password.png");
-    }
-
-    private void signIn(String username, String password) {
-        waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(password + "\n");
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void waitForText(WebElement element, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> element.getText().contains(text)
-                || element.findElements(By.xpath(".//*[contains(text(), '" + text + "')]")).size() > 0);
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.waitFor(By.cssSelector("vaadin-login-form[error]"));
+        assertThat(browser.driver().findElements(By.id("workflows"))).isEmpty();
+        browser.screenshot("wrong-password.png");
     }
 }

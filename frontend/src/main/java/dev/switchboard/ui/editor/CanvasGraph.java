@@ -48,6 +48,29 @@ public record CanvasGraph(List<Node> nodes, List<Edge> edges, boolean readOnly, 
     /** What is known about a node besides the workflow: the last run's outcome and the validator's findings. */
     public record Marks(String status, String items, List<String> problems) {
         public static final Marks NONE = new Marks(null, null, List.of());
+
+        /** The marks of a node's last step: its status and how many items it put out. */
+        public static Marks of(dev.switchboard.platform.run.Step step, List<String> problems) {
+            if (step == null) {
+                return new Marks(null, null, problems);
+            }
+            String status = switch (step.status()) {
+                case SUCCEEDED -> "success";
+                case FAILED -> "error";
+                case WAITING -> "waiting";
+                case SKIPPED -> null;
+            };
+            if (status == null) {
+                return new Marks(null, null, problems);
+            }
+            int count = 0;
+            if (step.outputs() != null) {
+                for (var out : step.outputs()) {
+                    count += out == null ? 0 : out.size();
+                }
+            }
+            return new Marks(status, count + (count == 1 ? " item" : " items"), problems);
+        }
     }
 
     public static CanvasGraph empty() {

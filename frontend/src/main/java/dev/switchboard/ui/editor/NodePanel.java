@@ -64,7 +64,8 @@ final class NodePanel extends Dialog {
         this.node = node;
         this.context = context;
         setId("node-panel");
-        setHeaderTitle(node.name() + " · " + (context.type() == null ? node.type() : context.type().descriptor().displayName()));
+        String typeName = context.type() == null ? node.type() : context.type().descriptor().displayName();
+        setHeaderTitle(node.name().equals(typeName) ? node.name() : node.name() + " · " + typeName);
         setWidth("min(960px, 95vw)");
         setHeight("85vh");
 

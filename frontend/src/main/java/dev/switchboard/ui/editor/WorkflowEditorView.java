@@ -38,7 +38,6 @@ import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.run.RunStore;
 import dev.switchboard.platform.run.Step;
-import dev.switchboard.platform.run.StepStatus;
 import dev.switchboard.platform.server.RunService;
 import dev.switchboard.platform.workflow.Problem;
 import dev.switchboard.platform.workflow.StoredWorkflow;
@@ -260,27 +259,9 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         }
         Map<String, CanvasGraph.Marks> marks = new LinkedHashMap<>();
         for (WorkflowNode n : editor.draft().nodes()) {
-            Step s = last.get(n.name());
-            String status = s == null ? null : switch (s.status()) {
-                case SUCCEEDED -> "success";
-                case FAILED -> "error";
-                case WAITING -> "waiting";
-                case SKIPPED -> null;
-            };
-            String items = s == null || s.status() == StepStatus.SKIPPED ? null : itemCount(s);
-            marks.put(n.name(), new CanvasGraph.Marks(status, items, byNode.getOrDefault(n.name(), List.of())));
+            marks.put(n.name(), CanvasGraph.Marks.of(last.get(n.name()), byNode.getOrDefault(n.name(), List.of())));
         }
         return marks;
-    }
-
-    private static String itemCount(Step s) {
-        int count = 0;
-        if (s.outputs() != null) {
-            for (List<Item> out : s.outputs()) {
-                count += out == null ? 0 : out.size();
-            }
-        }
-        return count + (count == 1 ? " item" : " items");
     }
 
     private Map<String, Step> lastStepByNode() {
