@@ -15,7 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The frame of every view for a signed-in user: the navigation (admins also see Users) and, at the
+ * The frame of every view for a signed-in user: the navigation (admins also see credentials, users and API keys) and, at the
  * top, who is signed in and the sign-out button.
  */
 @Layout
@@ -40,7 +40,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Workflows", WorkflowsView.class));
         nav.addItem(new SideNavItem("Runs", RunsView.class));
         if (auth.hasRole("ADMIN")) {
+            nav.addItem(new SideNavItem("Credentials", CredentialsView.class));
             nav.addItem(new SideNavItem("Users", UsersView.class));
+            nav.addItem(new SideNavItem("API keys", ApiKeysView.class));
         }
         addToDrawer(nav);
     }

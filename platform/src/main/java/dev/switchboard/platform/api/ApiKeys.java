@@ -59,12 +59,48 @@ public final class ApiKeys {
 
     /** Makes a new key, stores its hash with a label, and returns the key (shown once). */
     public String generate(String label) {
+        return generate(label, null);
+    }
+
+    /** Makes a new key for {@code createdBy}, stores its hash with a label, and returns the key (shown once). */
+    public String generate(String label, String createdBy) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String key = "sb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        keys.insertOne(new Document("_id", HexFormat.of().formatHex(sha256(key))).append("label", label)
-                .append("createdAt", Date.from(Instant.now())));
+        Document doc = new Document("_id", HexFormat.of().formatHex(sha256(key))).append("label", label)
+                .append("createdAt", Date.from(Instant.now()));
+        if (createdBy != null) {
+            doc.append("createdBy", createdBy);
+        }
+        keys.insertOne(doc);
         return key;
+    }
+
+    /**
+     * A stored key as an admin sees it: never the key itself, only the start of its hash to tell keys apart.
+     *
+     * @param id the key's SHA-256 hash in hex, which names it for revoking
+     */
+    public record ApiKey(String id, String label, Instant createdAt, String createdBy) {
+        public String fingerprint() {
+            return id.substring(0, 12);
+        }
+    }
+
+    /** The stored keys, newest first, a page at a time (the bootstrap key from the environment is not stored). */
+    public dev.switchboard.platform.paging.Page<ApiKey> list(dev.switchboard.platform.paging.Page.Request request) {
+        java.util.List<ApiKey> page = new java.util.ArrayList<>();
+        for (Document d : keys.find().sort(new Document("createdAt", -1)).skip(request.skip()).limit(request.size())) {
+            Date created = d.getDate("createdAt");
+            page.add(new ApiKey(d.getString("_id"), d.getString("label"), created == null ? null : created.toInstant(),
+                    d.getString("createdBy")));
+        }
+        return new dev.switchboard.platform.paging.Page<>(page, request.page(), request.size(), keys.countDocuments());
+    }
+
+    /** Revokes a stored key; false when there is no such key. */
+    public boolean revoke(String id) {
+        return keys.deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
     }
 
     /** Whether the key is valid. */

@@ -1,0 +1,156 @@
+package dev.switchboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.switchboard.platform.api.ApiKeys;
+import dev.switchboard.platform.credential.Credential;
+import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.node.CredentialType;
+import dev.switchboard.platform.user.Role;
+import dev.switchboard.platform.user.UserStore;
+import dev.switchboard.platform.workflow.WorkflowJson;
+import dev.switchboard.platform.workflow.WorkflowStore;
+
+/**
+ * The admin views: credentials (write-only secrets, uses, deleting in use only after seeing them) and API
+ * keys (shown once, revoked); other roles are told "Not allowed".
+ */
+class AdminViewsTest extends UiTest {
+
+    @Autowired
+    UserStore users;
+
+    @Autowired
+    CredentialStore credentials;
+
+    @Autowired
+    WorkflowStore workflows;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    private void signInAs(Role role) {
+        signIn(users.create(role.id() + "-" + System.nanoTime() % 1_000_000, null, Set.of(role), "a long password"));
+    }
+
+    @Test
+    void anAdminCreatesACredentialFromItsTypesFormAndItsSecretNeverReachesTheBrowser() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate("credentials");
+        CredentialsView view = _get(CredentialsView.class);
+        String name = "Shop API " + System.nanoTime();
+
+        _click(_get(Button.class, spec -> spec.withId("new-credential")));
+        @SuppressWarnings("unchecked")
+        ComboBox<CredentialType> type = _get(ComboBox.class, spec -> spec.withId("credential-type"));
+        enter(type, type.getListDataView().getItems().filter(t -> t.name().equals("httpHeaderAuth")).findFirst().orElseThrow());
+        enter(_get(TextField.class, spec -> spec.withId("credential-field-name")), "X-Api-Key");
+        _click(_get(Button.class, spec -> spec.withId("credential-save")));
+        assertThat(_get(Span.class, spec -> spec.withId("credential-error")).getText()).isEqualTo("Name is required");
+        enter(_get(TextField.class, spec -> spec.withId("credential-name")), name);
+        enter(_get(PasswordField.class, spec -> spec.withId("credential-field-value")), "very-secret-value");
+        _click(_get(Button.class, spec -> spec.withId("credential-save")));
+
+        Credential stored = credentials.list(name, null, new dev.switchboard.platform.paging.Page.Request(0, 5)).items().get(0);
+        assertThat(credentials.decrypt(stored.id())).containsEntry("name", "X-Api-Key").containsEntry("value", "very-secret-value");
+
+        // Opened again: the secret field is empty, and saving without typing keeps the stored secret.
+        view.edit(stored);
+        assertThat(_get(PasswordField.class, spec -> spec.withId("credential-field-value")).getValue()).isEmpty();
+        assertThat(texts(UI.getCurrent())).doesNotContain("very-secret-value");
+        enter(_get(TextField.class, spec -> spec.withId("credential-field-name")), "X-Shop-Key");
+        _click(_get(Button.class, spec -> spec.withId("credential-save")));
+        assertThat(credentials.decrypt(stored.id())).containsEntry("name", "X-Shop-Key").containsEntry("value", "very-secret-value");
+    }
+
+    @Test
+    void deletingACredentialInUseShowsTheWorkflowsFirst() {
+        signInAs(Role.ADMIN);
+        Credential key = credentials.create("Mail " + System.nanoTime(), "httpHeaderAuth", Map.of("name", "K", "value", "v"));
+        String workflowName = "uses mail " + System.nanoTime();
+        workflows.create(WorkflowJson.read("""
+                {"name": "%s", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "typeVersion": 4.2,
+                  "position": [0, 0], "parameters": {"url": "http://127.0.0.1:9/x"},
+                  "credentials": {"httpHeaderAuth": {"id": "%s", "name": "%s"}}}], "connections": {}}
+                """.formatted(workflowName, key.id(), key.name())));
+        UI.getCurrent().navigate("credentials");
+        CredentialsView view = _get(CredentialsView.class);
+
+        view.edit(key);
+        assertThat(_get(Span.class, spec -> spec.withId("credential-used-by")).getText()).contains(workflowName);
+        _click(_get(Button.class, spec -> spec.withId("credential-delete")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt.getText(confirm)).contains(workflowName);
+        assertThat(credentials.get(key.id())).as("nothing deleted before confirming").isPresent();
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        assertThat(credentials.get(key.id())).isEmpty();
+    }
+
+    @Test
+    void anApiKeyIsShownOnceWhenMadeListedByFingerprintAndRevoked() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate("api-keys");
+        ApiKeysView view = _get(ApiKeysView.class);
+        enter(view.label(), "accounting export");
+
+        String key = view.make();
+        assertThat(_get(TextField.class, spec -> spec.withId("api-key-value")).getValue()).isEqualTo(key);
+        assertThat(apiKeys.accepts(key)).isTrue();
+        ApiKeys.ApiKey listed = _get(view.grid(), 0);
+        assertThat(listed.label()).isEqualTo("accounting export");
+        assertThat(listed.createdBy()).startsWith("admin-");
+        assertThat(key).doesNotContain(listed.fingerprint());
+
+        int before = _size(view.grid());
+        view.revoke(listed);
+        assertThat(apiKeys.accepts(key)).isFalse();
+        assertThat(_size(view.grid())).isEqualTo(before - 1);
+    }
+
+    @Test
+    void buildersAndViewersAreNotAllowedInTheAdminViews() {
+        for (Role role : List.of(Role.BUILDER, Role.VIEWER, Role.APPROVER)) {
+            signInAs(role);
+            for (String route : List.of("credentials", "api-keys", "users")) {
+                UI.getCurrent().navigate(route);
+                assertThat(_get(H2.class, spec -> spec.withId("not-allowed")).getText()).as(role + " on " + route)
+                        .isEqualTo("Not allowed");
+                assertThat(_find(CredentialsView.class)).isEmpty();
+            }
+        }
+    }
+
+    /** Every text and value in the UI's component tree. */
+    private static String texts(Component root) {
+        StringBuilder sb = new StringBuilder(root.getElement().getTextRecursively());
+        root.getChildren().forEach(c -> {
+            if (c instanceof com.vaadin.flow.component.HasValue<?, ?> v && v.getValue() != null) {
+                sb.append(' ').append(v.getValue());
+            }
+            sb.append(' ').append(texts(c));
+        });
+        return sb.toString();
+    }
+}
