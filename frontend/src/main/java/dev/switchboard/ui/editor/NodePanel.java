@@ -41,7 +41,7 @@ final class NodePanel extends Dialog {
     /** What the panel needs from the editor besides the node. */
     record Context(NodeType type, boolean readOnly, Step lastStep, List<Map<String, Object>> pinned,
             Function<String, String> previewer, Function<String, List<Credential>> credentialsOfType,
-            String webhookBase) {
+            String webhookBase, Runnable runToHere) {
     }
 
     private final WorkflowNode node;
@@ -80,6 +80,14 @@ final class NodePanel extends Dialog {
         problem.setId("node-problem");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         Button cancel = new Button("Cancel", e -> close());
+        if (context.runToHere() != null) {
+            Button runTo = new Button("Run up to here", e -> {
+                close();
+                context.runToHere().run();
+            });
+            runTo.setId("node-run-to");
+            getFooter().add(runTo);
+        }
         Button done = new Button(context.readOnly() ? "Close" : "Done", e -> {
             if (context.readOnly()) {
                 close();

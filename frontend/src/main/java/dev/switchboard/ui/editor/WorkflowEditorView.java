@@ -29,6 +29,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.switchboard.platform.credential.Credential;
 import dev.switchboard.platform.credential.CredentialStore;
+import dev.switchboard.platform.credential.VaultCredentials;
 import dev.switchboard.platform.engine.LocalEngine;
 import dev.switchboard.platform.expression.Expressions;
 import dev.switchboard.platform.json.Json;
@@ -36,6 +37,8 @@ import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.paging.Page;
+import dev.switchboard.platform.run.InMemoryRunJournal;
+import dev.switchboard.platform.run.RunRequest;
 import dev.switchboard.platform.run.RunStore;
 import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.server.RunService;
@@ -63,6 +66,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final RunService runs;
     private final RunStore runStore;
     private final CredentialStore credentials;
+    private final VaultCredentials vault;
     private final boolean mayEdit;
     private final String user;
     private final NodeCanvas canvas = new NodeCanvas();
@@ -73,6 +77,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
     private final Button testRun = new Button("Test run");
+    private final Button testRunWithData = new Button("Run with data…");
     private final Button publish = new Button("Publish");
     private final Button versions = new Button("Versions");
     private final Checkbox active = new Checkbox("Active");
@@ -88,12 +93,13 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private Expressions expressions;
 
     public WorkflowEditorView(WorkflowStore workflows, LocalEngine engine, RunService runs, RunStore runStore,
-            CredentialStore credentials, AuthenticationContext auth) {
+            CredentialStore credentials, VaultCredentials vault, AuthenticationContext auth) {
         this.workflows = workflows;
         this.engine = engine;
         this.runs = runs;
         this.runStore = runStore;
         this.credentials = credentials;
+        this.vault = vault;
         this.mayEdit = auth.hasAnyRole("ADMIN", "BUILDER");
         this.user = auth.getPrincipalName().orElse("unknown");
         this.webhookBase = baseUrl();
@@ -119,6 +125,8 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         testRun.setId("test-run");
         testRun.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         testRun.addClickListener(e -> testRun());
+        testRunWithData.setId("test-run-data");
+        testRunWithData.addClickListener(e -> new SampleDataDialog(this::testRun).open());
         publish.setId("publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         publish.addClickListener(e -> new PublishDialog(this::publish).open());
@@ -132,12 +140,13 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         });
         export.setId("export");
         export.addClickListener(e -> new ExportDialog(stored.name(), editor.draft()).open());
-        for (var b : List.of(undo, redo, testRun, publish)) {
+        for (var b : List.of(undo, redo, testRun, testRunWithData, publish)) {
             b.setVisible(mayEdit);
         }
         active.setReadOnly(!mayEdit);
 
-        HorizontalLayout bar = new HorizontalLayout(name, saveStatus, undo, redo, testRun, publish, versions, active, export);
+        HorizontalLayout bar = new HorizontalLayout(name, saveStatus, undo, redo, testRun, testRunWithData, publish, versions,
+                active, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
         bar.setPadding(true);
@@ -277,7 +286,8 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
                 ? List.of() : step.inputs().get(0);
         NodePanel.Context context = new NodePanel.Context(type, !mayEdit, step, editor.draft().pinData().get(node.name()),
                 expression -> preview(node, input, expression), this::credentialsOfType,
-                type != null && type.descriptor().type().equals("switchboard.webhook") ? webhookBase : null);
+                type != null && type.descriptor().type().equals("switchboard.webhook") ? webhookBase : null,
+                mayEdit && type != null && !type.descriptor().isTrigger() ? () -> testRunUpTo(node.name()) : null);
         new NodePanel(node, context, (oldName, updated) -> edit(() -> editor.replaceNode(oldName, updated)),
                 (nodeName, items) -> edit(() -> editor.pin(nodeName, items))).open();
     }
@@ -304,28 +314,60 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
 
     /** Runs the saved draft from its manual trigger and shows each node's outcome. */
     void testRun() {
-        if (!mayEdit) {
-            return;
-        }
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            warn("Fix " + errors.size() + (errors.size() == 1 ? " problem" : " problems") + " first: " + errors.get(0));
+        testRun(List.of());
+    }
+
+    /**
+     * Runs the saved draft from its trigger with these items (none: what the trigger gives by itself) and
+     * shows each node's outcome. The run is stored like any other, so it is in the run list.
+     */
+    void testRun(List<Item> items) {
+        if (!mayEdit || !validForRun()) {
             return;
         }
         try {
-            var outcome = runs.runNow(stored, 0, null, List.of(), "manual", TEST_RUN_LIMIT);
+            var outcome = runs.runNow(stored, 0, null, items, "manual", TEST_RUN_LIMIT);
             lastSteps = runStore.steps(outcome.run().id());
-            var run = outcome.run();
-            var finished = runStore.get(run.id()).orElse(run);
-            runStatus.setText("Test run " + finished.status().label() + ": " + lastSteps.size()
-                    + (lastSteps.size() == 1 ? " step" : " steps")
-                    + (finished.error() == null ? "" : " — " + finished.error().describe()));
+            var finished = runStore.get(outcome.run().id()).orElse(outcome.run());
+            showOutcome(finished.status(), finished.error());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             warn("The test run could not start: " + e.getMessage());
         }
         refresh();
+    }
+
+    /**
+     * Runs the draft only as far as {@code nodeName} (n8n's "execute up to here"), with pinned data standing
+     * in for its nodes. A preview: the steps are shown here and not kept in the run history.
+     */
+    void testRunUpTo(String nodeName) {
+        if (!mayEdit || !validForRun()) {
+            return;
+        }
+        RunRequest request = RunRequest.builder("preview-" + java.util.UUID.randomUUID(), editor.draft())
+                .destinationNode(nodeName).usePinData(true).mode("manual").inlineWaitMillis(5_000)
+                .publicUrl(webhookBase).credentials(vault).build();
+        InMemoryRunJournal journal = new InMemoryRunJournal();
+        var result = engine.run(request, journal);
+        lastSteps = journal.steps(request.runId());
+        showOutcome(result.status(), result.error());
+        refresh();
+    }
+
+    private boolean validForRun() {
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            warn("Fix " + errors.size() + (errors.size() == 1 ? " problem" : " problems") + " first: " + errors.get(0));
+            return false;
+        }
+        return true;
+    }
+
+    private void showOutcome(dev.switchboard.platform.run.RunStatus status, dev.switchboard.platform.run.StepError error) {
+        runStatus.setText("Test run " + status.label() + ": " + lastSteps.size() + (lastSteps.size() == 1 ? " step" : " steps")
+                + (error == null ? "" : " — " + error.describe()));
     }
 
     void publish(String note) {

@@ -188,4 +188,38 @@ class WorkflowEditorViewTest extends UiTest {
         assertThat(_get(H2.class, spec -> spec.withId("workflow-missing")).getText()).contains("no-such-id");
         assertThat(_find(NodePanel.class)).isEmpty();
     }
+
+    @Test
+    void aTestRunTakesSampleDataAndAnotherRunsOnlyUpToTheChosenNode() {
+        signInAs(Role.BUILDER);
+        StoredWorkflow stored = empty("sample");
+        WorkflowEditorView view = open(stored);
+        view.canvas().edit(new CanvasEdit.Add("switchboard.manualTrigger", 0, 0));
+        view.canvas().edit(new CanvasEdit.Add("switchboard.noOp", 250, 0));
+        view.canvas().edit(new CanvasEdit.Add("switchboard.noOp", 500, 0));
+        view.canvas().edit(new CanvasEdit.Connect(new CanvasGraph.Edge(idOf(view, "Manual Trigger"), 0, idOf(view, "No Operation"), 0)));
+        view.canvas().edit(new CanvasEdit.Connect(new CanvasGraph.Edge(idOf(view, "No Operation"), 0, idOf(view, "No Operation1"), 0)));
+
+        _click(_get(Button.class, spec -> spec.withId("test-run-data")));
+        enter(_get(TextArea.class, spec -> spec.withId("sample-data")), "[{\"name\": \"Ada\"}, {\"name\": \"Grace\"}]");
+        _click(_get(Button.class, spec -> spec.withId("sample-data-run")));
+        var last = view.lastSteps().get(view.lastSteps().size() - 1);
+        assertThat(last.node()).isEqualTo("No Operation1");
+        assertThat(last.outputs().get(0)).extracting(i -> i.json().get("name")).containsExactly("Ada", "Grace");
+
+        view.canvas().edit(new CanvasEdit.Open(idOf(view, "No Operation")));
+        _click(_get(Button.class, spec -> spec.withId("node-run-to")));
+        assertThat(view.lastSteps()).extracting(s -> s.node()).containsExactly("Manual Trigger", "No Operation");
+        assertThat(view.canvas().graph().nodes().get(2).status()).as("not reached").isNull();
+    }
+
+    @Test
+    void sampleDataMustBeJsonObjects() {
+        assertThat(SampleDataDialog.items("{\"a\": 1}")).hasSize(1);
+        assertThat(SampleDataDialog.items("[{\"json\": {\"a\": 2}}]").get(0).json()).containsEntry("a", 2L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SampleDataDialog.items("[1]"))
+                .hasMessageContaining("must be a JSON object");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SampleDataDialog.items("[{"))
+                .hasMessageStartingWith("Not valid JSON");
+    }
 }
