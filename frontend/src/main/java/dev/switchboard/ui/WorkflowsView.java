@@ -40,7 +40,7 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The workflows: searched by name, paged from the store as the grid scrolls, newest edit first, each
  * with its owner, its last run and its success rate over seven days. Clicking one opens the editor.
- * Builders and admins create, import, duplicate and delete (after confirming).
+ * Builders and admins create, import, duplicate, export and delete (after confirming).
  */
 @Route("workflows")
 @RouteAlias("")
@@ -130,9 +130,11 @@ public class WorkflowsView extends VerticalLayout {
     private com.vaadin.flow.component.Component actions(StoredWorkflow w) {
         Button duplicate = new Button("Duplicate", e -> duplicate(w));
         duplicate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button export = new Button("Export", e -> new dev.switchboard.ui.editor.ExportDialog(w.name(), w.draft()).open());
+        export.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button delete = new Button("Delete", e -> confirmDelete(w));
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(duplicate, delete);
+        return new HorizontalLayout(duplicate, export, delete);
     }
 
     StoredWorkflow create() {

@@ -62,6 +62,8 @@ class RunViewTest extends UiTest {
         assertThat(view.canvas().graph().readOnly()).isTrue();
         assertThat(view.canvas().graph().nodes()).extracting(n -> n.name() + "=" + n.status())
                 .containsExactly("Start=success", "Add total=success", "Refuse=error");
+        assertThat(view.canvas().graph().nodes().get(2).problems()).as("the failed node shows its message")
+                .containsExactly("totals over 40 need a person");
         assertThat(_size(view.steps())).isEqualTo(3);
         assertThat(_find(Button.class, spec -> spec.withId("run-retry"))).as("a viewer does not retry").isEmpty();
 

@@ -45,7 +45,10 @@ public record CanvasGraph(List<Node> nodes, List<Edge> edges, boolean readOnly, 
     public record Edge(String source, int output, String target, int input) {
     }
 
-    /** What is known about a node besides the workflow: the last run's outcome and the validator's findings. */
+    /**
+     * What is known about a node besides the workflow: the last run's outcome and the validator's findings
+     * (a failed step's message and item come first).
+     */
     public record Marks(String status, String items, List<String> problems) {
         public static final Marks NONE = new Marks(null, null, List.of());
 
@@ -69,7 +72,12 @@ public record CanvasGraph(List<Node> nodes, List<Edge> edges, boolean readOnly, 
                     count += out == null ? 0 : out.size();
                 }
             }
-            return new Marks(status, count + (count == 1 ? " item" : " items"), problems);
+            List<String> shown = problems;
+            if (step.error() != null) {
+                shown = new ArrayList<>(problems);
+                shown.add(0, step.error().message() + (step.error().itemIndex() >= 0 ? " (item " + step.error().itemIndex() + ")" : ""));
+            }
+            return new Marks(status, count + (count == 1 ? " item" : " items"), shown);
         }
     }
 

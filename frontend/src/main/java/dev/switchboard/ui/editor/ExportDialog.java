@@ -8,9 +8,9 @@ import dev.switchboard.platform.workflow.Workflow;
 import dev.switchboard.platform.workflow.WorkflowJson;
 
 /** The draft as n8n JSON, to copy into a file or into n8n. */
-final class ExportDialog extends Dialog {
+public final class ExportDialog extends Dialog {
 
-    ExportDialog(String name, Workflow draft) {
+    public ExportDialog(String name, Workflow draft) {
         setId("export-dialog");
         setHeaderTitle("Export \"" + name + "\" as n8n JSON");
         String json = WorkflowJson.write(draft);
