@@ -391,7 +391,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         }).open();
     }
 
-    private void setActive(boolean on) {
+    void setActive(boolean on) {
         try {
             if (on && stored.publishedVersion() == null) {
                 active.setValue(false);
@@ -399,6 +399,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
                 return;
             }
             stored = workflows.setActive(stored.id(), on);
+            active.setValue(stored.active());
             Notification.show("\"" + stored.name() + "\" is " + (on ? "active" : "inactive"));
         } catch (RuntimeException e) {
             active.setValue(stored.active());

@@ -26,6 +26,7 @@ import dev.switchboard.platform.workflow.Connection;
 import dev.switchboard.platform.workflow.Connections;
 import dev.switchboard.platform.workflow.StoredWorkflow;
 import dev.switchboard.platform.workflow.Workflow;
+import dev.switchboard.platform.workflow.WorkflowNode;
 import dev.switchboard.platform.workflow.WorkflowStore;
 import dev.switchboard.ui.UiTest;
 
@@ -221,5 +222,58 @@ class WorkflowEditorViewTest extends UiTest {
                 .hasMessageContaining("must be a JSON object");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SampleDataDialog.items("[{"))
                 .hasMessageStartingWith("Not valid JSON");
+    }
+
+    @Test
+    void versionsAreComparedSideBySideAndAnEarlierOneIsRolledBack() {
+        signInAs(Role.BUILDER);
+        StoredWorkflow stored = empty("versions");
+        WorkflowEditorView view = open(stored);
+        view.canvas().edit(new CanvasEdit.Add("switchboard.manualTrigger", 0, 0));
+        view.publish("one node");
+        view.canvas().edit(new CanvasEdit.Add("switchboard.noOp", 250, 0));
+        view.publish("two nodes");
+
+        _click(_get(Button.class, spec -> spec.withId("versions")));
+        VersionsDialog dialog = _get(VersionsDialog.class);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("versions-summary")).getText())
+                .as("the newest against the one before").startsWith("v1 → v2:").contains("lines differ");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<dev.switchboard.platform.workflow.WorkflowVersion> list =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("versions-grid"));
+        list.select(com.github.mvysny.kaributesting.v10.GridKt._get(list, 1));
+        _click(_get(Button.class, spec -> spec.withId("rollback")));
+
+        assertThat(dialog.isOpened()).isFalse();
+        var versions = workflows.versions(stored.id());
+        assertThat(versions).hasSize(3);
+        assertThat(versions.get(2).workflow().nodes()).as("v3 is v1 again").hasSize(1);
+        assertThat(workflows.get(stored.id()).orElseThrow().publishedVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyAPublishedWorkflowIsActivatedAndWebhookNodesShowTheirUrls() {
+        signInAs(Role.BUILDER);
+        StoredWorkflow stored = empty("hook");
+        WorkflowEditorView view = open(stored);
+        view.canvas().edit(new CanvasEdit.Add("switchboard.webhook", 0, 0));
+        WorkflowNode hook = view.editor().draft().nodes().get(0);
+        view.editor().replaceNode(hook.name(), new WorkflowNode(hook.id(), hook.name(), hook.type(), hook.typeVersion(), 0, 0,
+                Map.of("path", "orders-in"), null, false, null, false, 3, 1000, null, false, false, null));
+        view.canvas().edit(new CanvasEdit.Move(List.of(new CanvasEdit.Position(hook.id(), 10, 10))));
+
+        com.vaadin.flow.component.checkbox.Checkbox active = _get(com.vaadin.flow.component.checkbox.Checkbox.class,
+                spec -> spec.withId("active"));
+        view.setActive(true);
+        assertThat(workflows.get(stored.id()).orElseThrow().active()).as("nothing published yet").isFalse();
+        assertThat(active.getValue()).isFalse();
+        view.publish(null);
+        view.setActive(true);
+        assertThat(workflows.get(stored.id()).orElseThrow().active()).isTrue();
+
+        view.canvas().edit(new CanvasEdit.Open(hook.id()));
+        assertThat(_get(TextField.class, spec -> spec.withId("webhook-url")).getValue()).endsWith("/webhook/orders-in");
+        assertThat(_get(TextField.class, spec -> spec.withId("webhook-test-url")).getValue()).endsWith("/webhook-test/orders-in");
+        assertThat(_get(Button.class, spec -> spec.withId("webhook-url-copy"))).isNotNull();
     }
 }
