@@ -39,6 +39,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Workflows", WorkflowsView.class));
         nav.addItem(new SideNavItem("Runs", RunsView.class));
+        nav.addItem(new SideNavItem("Inbox", InboxView.class));
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem("Credentials", CredentialsView.class));
             nav.addItem(new SideNavItem("Users", UsersView.class));

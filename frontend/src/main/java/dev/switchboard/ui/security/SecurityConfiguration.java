@@ -14,7 +14,8 @@ import dev.switchboard.platform.user.UserStore;
 import dev.switchboard.ui.LoginView;
 
 /**
- * Two chains. The machine endpoints (REST API, webhooks and resume URLs, health, the benchmark endpoint) keep the rules
+ * Two chains. The machine endpoints (REST API, webhooks and resume URLs, signed approval links, health, the benchmark
+ * endpoint) keep the rules
  * they had: the API-key filter guards {@code /api/v1}, webhooks check their own authentication; Spring
  * Security adds nothing there (no session, no CSRF token, no sign-in page). Everything else is the UI,
  * where Vaadin's configurer sends whoever is not signed in to the sign-in view.
@@ -27,7 +28,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**", "/webhook/**", "/webhook-test/**", "/webhook-waiting/**", "/actuator/**",
-                "/bench/**")
+                "/bench/**", "/approval/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

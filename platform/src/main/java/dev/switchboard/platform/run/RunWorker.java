@@ -32,6 +32,8 @@ public final class RunWorker {
     private volatile CredentialResolver credentials = CredentialResolver.none();
     private volatile FinishListener onFinished = (run, result, stored) -> {
     };
+    private volatile java.util.function.Consumer<RunRecord> onWaiting = run -> {
+    };
 
     /** Told of each run a worker finished; {@code stored}: whether the run has a record in the store. */
     @FunctionalInterface
@@ -86,6 +88,12 @@ public final class RunWorker {
     /** Called after each run this worker finished (not after a run it suspended or lost). */
     public RunWorker onFinished(FinishListener listener) {
         this.onFinished = listener;
+        return this;
+    }
+
+    /** Called after each run this worker suspended (its waiting step and status stored). */
+    public RunWorker onWaiting(java.util.function.Consumer<RunRecord> listener) {
+        this.onWaiting = listener;
         return this;
     }
 
@@ -229,6 +237,8 @@ public final class RunWorker {
             end.join();
             if (result.status().isFinished()) {
                 onFinished.finished(run, result, true);
+            } else if (result.status() == RunStatus.WAITING) {
+                onWaiting.accept(run);
             }
         }
         return result;

@@ -278,7 +278,28 @@ public final class RunService implements SmartLifecycle {
 
     private RunWorker newWorker(String id) {
         return new RunWorker(id, runs, engine.executor(), this::workflowOf, settings.lease(), RunClock.system(),
-                settings.zone(), this::subWorkflow).onFinished(this::afterRun).publicUrl(publicUrl).credentials(credentials);
+                settings.zone(), this::subWorkflow).onFinished(this::afterRun).onWaiting(this::afterWaiting).publicUrl(publicUrl)
+                .credentials(credentials);
+    }
+
+    private final java.util.List<java.util.function.Consumer<RunRecord>> waitingListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Tells {@code listener} of every run that went to waiting here (an approval request to make, say). */
+    public RunService onWaiting(java.util.function.Consumer<RunRecord> listener) {
+        waitingListeners.add(listener);
+        return this;
+    }
+
+    private void afterWaiting(RunRecord run) {
+        for (var listener : waitingListeners) {
+            try {
+                listener.accept(run);
+            } catch (RuntimeException e) {
+                System.getLogger(RunService.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                        + ": a listener failed on its waiting: " + e.getMessage());
+            }
+        }
     }
 
     /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */

@@ -1,0 +1,149 @@
+package dev.switchboard.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import dev.switchboard.platform.approval.ApprovalException;
+import dev.switchboard.platform.approval.ApprovalRequest;
+import dev.switchboard.platform.approval.ApprovalService;
+import dev.switchboard.platform.approval.ApprovalStatus;
+import dev.switchboard.platform.json.Json;
+import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.user.Role;
+import dev.switchboard.ui.editor.ItemsPanel;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The approval inbox: the pending requests the signed-in person may decide, newest first; selecting one
+ * shows its message, fields, items and run, and the decisions it offers, with a comment.
+ */
+@Route("inbox")
+@PageTitle("Inbox · Switchboard")
+@PermitAll
+public class InboxView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private final ApprovalService approvals;
+    private final String user;
+    private final List<String> roleIds = new ArrayList<>();
+    private final Grid<ApprovalRequest> grid = new Grid<>();
+    private final Div detail = new Div();
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    public InboxView(ApprovalService approvals, AuthenticationContext auth) {
+        this.approvals = approvals;
+        this.user = auth.getPrincipalName().orElse("");
+        for (Role r : Role.values()) {
+            if (auth.hasRole(r.name())) {
+                roleIds.add(r.id());
+            }
+        }
+        setSizeFull();
+        grid.setId("inbox");
+        grid.addColumn(ApprovalRequest::workflowName).setHeader("Workflow");
+        grid.addColumn(ApprovalRequest::message).setHeader("Request").setFlexGrow(3);
+        grid.addColumn(r -> WHEN.format(r.createdAt().atZone(zone))).setHeader("Asked").setAutoWidth(true);
+        grid.addColumn(r -> r.deadline() == null ? "" : WHEN.format(r.deadline().atZone(zone))).setHeader("Deadline")
+                .setAutoWidth(true);
+        grid.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
+                request -> approvals.list(ApprovalStatus.PENDING, user, roleIds, request)));
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
+        detail.setId("approval-detail");
+        detail.getStyle().set("padding", "var(--lumo-space-m)");
+        SplitLayout split = new SplitLayout(grid, detail);
+        split.setSplitterPosition(45);
+        split.setSizeFull();
+        add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), split);
+        expand(split);
+    }
+
+    private void show(ApprovalRequest r) {
+        detail.removeAll();
+        H3 title = new H3(r.message());
+        title.setId("approval-message");
+        Span context = new Span("Workflow \"" + r.workflowName() + "\", node \"" + r.node() + "\""
+                + (r.deadline() == null ? "" : ", decide before " + WHEN.format(r.deadline().atZone(zone)))
+                + (r.escalated() ? " (escalated)" : ""));
+        Button run = new Button("Open the run", e -> UI.getCurrent().navigate("runs/" + r.runId()));
+        run.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        detail.add(title, context, run);
+        if (!r.fields().isEmpty()) {
+            Div fields = new Div();
+            fields.setId("approval-fields");
+            r.fields().forEach((k, v) -> {
+                Div row = new Div(new Span(k + ": "), new Span(v instanceof String s ? s : Json.write(v)));
+                fields.add(row);
+            });
+            detail.add(fields);
+        }
+        List<Item> items = new ArrayList<>();
+        for (Map<String, Object> json : r.items()) {
+            items.add(Item.of(json));
+        }
+        detail.add(ItemsPanel.of("approval-items", "Items", List.of(items)));
+        TextArea comment = new TextArea("Comment");
+        comment.setId("approval-comment");
+        comment.setWidthFull();
+        HorizontalLayout buttons = new HorizontalLayout();
+        for (String choice : r.choices()) {
+            Button b = new Button(switch (choice) {
+                case "approve" -> "Approve";
+                case "reject" -> "Reject";
+                default -> choice;
+            }, e -> decide(r, choice, comment.getValue()));
+            b.setId(switch (choice) {
+                case "approve" -> "approve";
+                case "reject" -> "reject";
+                default -> "decide-" + r.choices().indexOf(choice);
+            });
+            if (choice.equals("approve")) {
+                b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+            } else if (choice.equals("reject")) {
+                b.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            buttons.add(b);
+        }
+        detail.add(comment, buttons);
+    }
+
+    void decide(ApprovalRequest r, String option, String comment) {
+        try {
+            ApprovalRequest decided = approvals.decide(r.id(), option, user, roleIds, comment);
+            Notification n = Notification.show("Recorded: " + decided.status().label() + " — \"" + r.workflowName()
+                    + "\" goes on");
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ApprovalException e) {
+            Notification n = Notification.show(e.getMessage(), 6_000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        detail.removeAll();
+        grid.getDataProvider().refreshAll();
+    }
+
+    Grid<ApprovalRequest> grid() {
+        return grid;
+    }
+}
