@@ -19,7 +19,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -73,11 +72,10 @@ public class InboxView extends VerticalLayout {
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
         detail.setId("approval-detail");
         detail.getStyle().set("padding", "var(--lumo-space-m)");
-        SplitLayout split = new SplitLayout(grid, detail);
-        split.setSplitterPosition(45);
-        split.setSizeFull();
-        add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), split);
-        expand(split);
+        grid.setHeight("40%");
+        grid.setMinHeight("12em");
+        detail.setWidthFull();
+        add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail);
     }
 
     private void show(ApprovalRequest r) {

@@ -31,6 +31,7 @@ import dev.switchboard.platform.engine.LocalEngine;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.run.RunRecord;
 import dev.switchboard.platform.run.RunStatus;
+import dev.switchboard.platform.run.Compensator;
 import dev.switchboard.platform.run.RunStore;
 import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.server.RunService;
@@ -43,7 +44,8 @@ import jakarta.annotation.security.PermitAll;
 /**
  * One run: the graph of the version it ran, each node coloured by its step's status, and the steps in
  * order; selecting a step (in the list or by double-clicking its node) shows its input, output,
- * logs, timing and attempts. Builders and admins cancel an unfinished run and retry a failed one.
+ * logs, timing and attempts; compensation steps (a rollback's undo requests) are listed beside the
+ * forward steps. Builders and admins cancel an unfinished run, retry a failed one, and roll a finished one back.
  */
 @Route("runs/:id")
 @PageTitle("Run · Switchboard")
@@ -75,6 +77,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         steps.addThemeVariants(GridVariant.LUMO_COMPACT);
         steps.addColumn(s -> s.index() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         steps.addColumn(Step::node).setHeader("Node").setFlexGrow(2);
+        steps.addColumn(s -> Compensator.isCompensation(s)
+                ? "undo of #" + (((Number) s.nodeState().get(Compensator.COMPENSATES)).intValue() + 1) : "")
+                .setHeader("Compensation");
         steps.addColumn(s -> s.status().label()).setHeader("Status");
         steps.addColumn(s -> s.startedAt() == null ? "" : WHEN.format(s.startedAt().atZone(zone))).setHeader("Started")
                 .setAutoWidth(true);
@@ -144,7 +149,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         Map<String, Step> last = new LinkedHashMap<>();
-        journal.forEach(s -> last.put(s.node(), s));
+        journal.stream().filter(s -> !Compensator.isCompensation(s)).forEach(s -> last.put(s.node(), s));
         Map<String, CanvasGraph.Marks> marks = new LinkedHashMap<>();
         last.forEach((node, s) -> marks.put(node, CanvasGraph.Marks.of(s, List.of())));
         canvas.setGraph(CanvasGraph.of(workflow, engine.types(), marks, true, 1));
@@ -175,6 +180,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(cancel);
         }
+        if (run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED) {
+            Button rollback = new Button("Roll back", e -> confirmRollback());
+            rollback.setId("run-rollback");
+            rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(rollback);
+        }
         if (run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED) {
             Button retry = new Button("Retry", e -> {
                 RunRecord again = service.retry(run);
@@ -184,6 +195,27 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
             actions.add(retry);
         }
         return actions;
+    }
+
+    void confirmRollback() {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                "Roll back this run?", "The undo steps of the changes this run made are run, newest first.", "Roll back",
+                e -> rollback());
+        confirm.setId("confirm-rollback");
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    void rollback() {
+        try {
+            RunRecord after = service.rollback(run.id());
+            Notification.show("The run is " + after.status().label());
+        } catch (RunService.RollbackException e) {
+            Notification.show(e.getMessage());
+        }
+        UI.getCurrent().navigate("runs");
+        UI.getCurrent().navigate("runs/" + run.id());
     }
 
     private void showStep(Step s) {

@@ -35,6 +35,7 @@ final class ItemsView extends Composite<Div> {
         getContent().setId(id);
         getContent().setWidthFull();
         count.setId(id + "-count");
+        count.getStyle().set("display", "block");
         if (items == null || items.isEmpty()) {
             count.setText(emptyText);
             getContent().add(count);

@@ -28,6 +28,7 @@ public final class HttpRequestNode implements NodeType {
             .versions(3.0, 4.0, 4.1, 4.2)
             .description("Calls any HTTP API and outputs its response.")
             .riskTags("outbound")
+            .compensable()
             .credentialTypes(HttpCredentialTypes.GENERIC.toArray(CredentialType[]::new))
             .parameters(
                     ParameterSpec.options("method", "Method", "GET", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"),
@@ -81,7 +82,17 @@ public final class HttpRequestNode implements NodeType {
                             .help("batching.batch {batchSize, batchInterval}, allowUnauthorizedCerts, "
                                     + "queryParameterArrays (brackets/indices/repeat), lowercaseHeaders, "
                                     + "redirect.redirect {followRedirects, maxRedirects}, response.response "
-                                    + "{fullResponse, neverError, responseFormat, outputPropertyName}, proxy, timeout (ms)."))
+                                    + "{fullResponse, neverError, responseFormat, outputPropertyName}, proxy, timeout (ms)."),
+                    ParameterSpec.of("undoRequest", "Undo request on rollback", ParameterType.BOOLEAN, false)
+                            .help("When the run is rolled back, send a request that undoes this call. Its expressions see "
+                                    + "what the call recorded: {{ $json.output.id }} (the response), {{ $json.input.x }} (the item sent)."),
+                    ParameterSpec.options("undoMethod", "Undo method", "DELETE", "DELETE", "POST", "PUT", "PATCH", "GET")
+                            .showWhen("undoRequest", true),
+                    ParameterSpec.of("undoUrl", "Undo URL", ParameterType.STRING, "").showWhen("undoRequest", true)
+                            .help("e.g. https://shop.example/api/orders/{{ $json.output.id }}"),
+                    ParameterSpec.of("undoHeaders", "Undo headers", ParameterType.FIXED_COLLECTION, Map.of())
+                            .rows("parameters", "name", "value").showWhen("undoRequest", true),
+                    ParameterSpec.of("undoBody", "Undo body (JSON)", ParameterType.JSON, "").showWhen("undoRequest", true))
             .build();
 
     @Override
@@ -94,6 +105,80 @@ public final class HttpRequestNode implements NodeType {
         try (HttpExchange exchange = new HttpExchange()) {
             return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> request(context, exchange, item, i)));
         }
+    }
+
+    @Override
+    public boolean compensates(double version, Map<String, Object> parameters) {
+        return Boolean.TRUE.equals(parameters.get("undoRequest")) && parameters.get("undoUrl") instanceof String url
+                && !url.isBlank();
+    }
+
+    /** Sends the undo request once per item the call put out, signed like the call itself. */
+    @Override
+    public NodeResult compensate(NodeContext context) throws InterruptedException {
+        try (HttpExchange exchange = new HttpExchange()) {
+            List<Item> out = new java.util.ArrayList<>();
+            List<Item> items = context.items();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(undo(context, exchange, i));
+            }
+            return NodeResult.of(out);
+        }
+    }
+
+    private static Item undo(NodeContext context, HttpExchange exchange, int i) throws InterruptedException {
+        String method = context.string("undoMethod", i, "DELETE");
+        String url = context.string("undoUrl", i, "");
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.strip());
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("not an http(s) address");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("Parameter \"undoUrl\": \"" + url + "\" is not a URL (" + e.getMessage() + ") [item " + i + "]", i);
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (context.parameter("undoHeaders", i, Map.of()) instanceof Map<?, ?> m && m.get("parameters") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof Map<?, ?> r && r.get("name") != null && !String.valueOf(r.get("name")).isBlank()) {
+                    headers.put(String.valueOf(r.get("name")), r.get("value") == null ? "" : String.valueOf(r.get("value")));
+                }
+            }
+        }
+        Object bodyValue = context.parameter("undoBody", i, "");
+        byte[] body = null;
+        if (bodyValue instanceof String text && !text.isBlank()) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+        } else if (bodyValue instanceof Map<?, ?> || bodyValue instanceof List<?>) {
+            body = dev.switchboard.platform.json.Json.write(bodyValue).getBytes(StandardCharsets.UTF_8);
+        }
+        if (body != null) {
+            headers.putIfAbsent("Content-Type", "application/json");
+        }
+        HttpCall call = new HttpCall(method, uri, headers, body);
+        String credentialType = HttpSigning.requestedType(context, i);
+        if (credentialType != null) {
+            call = HttpSigning.sign(context, call, credentialType, i);
+        }
+        HttpOptions options = HttpOptions.from(context.parameter("options", i), context.typeVersion());
+        HttpExchange.Response response;
+        try {
+            response = exchange.send(call, options);
+        } catch (HttpExchange.TransportException e) {
+            throw new NodeException("undo of \"" + context.nodeName() + "\": " + method + " " + uri + " failed: "
+                    + e.getMessage() + " [item " + i + "]", i, null, e);
+        }
+        context.log().info("undo: " + method + " " + uri + " answered " + response.status());
+        if (response.status() < 200 || response.status() >= 300) {
+            throw new NodeException("undo of \"" + context.nodeName() + "\": " + method + " " + uri + " answered "
+                    + response.status() + " " + HttpStatus.reason(response.status()) + " [item " + i + "]", i);
+        }
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("method", method);
+        json.put("url", uri.toString());
+        json.put("status", response.status());
+        return Item.of(json, i);
     }
 
     private static List<Item> request(NodeContext context, HttpExchange exchange, Item item, int i)

@@ -113,6 +113,10 @@ final class ApiViews {
         m.put("durationMillis", s.durationMillis());
         m.put("attempts", s.attempts());
         m.put("error", error(s.error()));
+        if (dev.switchboard.platform.run.Compensator.isCompensation(s)) {
+            // a compensation step: it undid the forward step of this index
+            m.put("compensates", s.nodeState().get(dev.switchboard.platform.run.Compensator.COMPENSATES));
+        }
         List<Object> outputs = new ArrayList<>();
         if (s.outputs() != null) {
             for (List<Item> output : s.outputs()) {

@@ -56,6 +56,22 @@ public class RunController {
                 .body(ApiViews.run(service.retry(run), null));
     }
 
+    /**
+     * Rolls a finished run back: the compensations of its succeeded steps run newest first; answers with the
+     * run (rolled back, or needs attention) and its steps. 409 {@code not_rollbackable} for a run that is
+     * queued or running, or already being or was rolled back.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/rollback")
+    Map<String, Object> rollback(@PathVariable String id) {
+        require(id);
+        try {
+            RunRecord run = service.rollback(id);
+            return ApiViews.run(run, runs.steps(id));
+        } catch (dev.switchboard.platform.server.RunService.RollbackException e) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "not_rollbackable", e.getMessage(), null);
+        }
+    }
+
     @GetMapping
     Map<String, Object> list(@RequestParam(required = false) String workflowId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String from,

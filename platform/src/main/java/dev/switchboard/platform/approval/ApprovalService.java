@@ -43,6 +43,8 @@ public final class ApprovalService {
     private final ApprovalLinks links;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String publicUrl = "http://localhost:8080";
+    private volatile java.util.function.Predicate<RunRecord> rollsBackOnRejection = run -> false;
+    private volatile java.util.function.Consumer<String> rollback = runId -> { };
 
     /** @param wakeUp asks the run service to look for due runs now */
     public ApprovalService(ApprovalStore store, RunStore runs, Runnable wakeUp, Clock clock) {
@@ -55,6 +57,17 @@ public final class ApprovalService {
 
     public ApprovalService publicUrl(String url) {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return this;
+    }
+
+    /**
+     * A rejection of a run whose workflow says {@code when} rolls the run back with {@code rollback}
+     * (its compensations) instead of going on on the rejected output.
+     */
+    public ApprovalService rollbackOnRejection(java.util.function.Predicate<RunRecord> when,
+            java.util.function.Consumer<String> rollback) {
+        this.rollsBackOnRejection = when;
+        this.rollback = rollback;
         return this;
     }
 
@@ -226,6 +239,15 @@ public final class ApprovalService {
         logs.add(decided.status().label() + " by " + d.by() + " at " + d.at() + (d.comment() == null ? "" : ": " + d.comment()));
         Map<String, Object> state = new LinkedHashMap<>(waiting.nodeState());
         state.put("decision", approval);
+        if (decided.status() == ApprovalStatus.REJECTED && rollsBackOnRejection.test(run)) {
+            logs.add("the workflow rolls back on rejection");
+            runs.stepFinished(run.id(), new Step(waiting.index(), waiting.node(), waiting.runIndex(), StepStatus.SUCCEEDED,
+                    waiting.startedAt(), now, waiting.attempts(), waiting.inputs(), waiting.sources(), perOutput, null, logs,
+                    state, null));
+            store.markApplied(decided.id());
+            rollback.accept(run.id());
+            return;
+        }
         runs.stepFinished(run.id(), new Step(waiting.index(), waiting.node(), waiting.runIndex(), StepStatus.WAITING,
                 waiting.startedAt(), waiting.finishedAt(), waiting.attempts(), waiting.inputs(), waiting.sources(),
                 perOutput, null, logs, state, now));

@@ -30,4 +30,21 @@ public interface NodeType {
     default boolean waitsForAllInputs() {
         return inputCount(descriptor().latestVersion(), Map.of()) > 1;
     }
+
+    /**
+     * Whether a succeeded step of a node with these parameters has something to undo; the engine then
+     * keeps its compensation (only for steps that succeeded) and runs it when the run is rolled back.
+     */
+    default boolean compensates(double version, Map<String, Object> parameters) {
+        return false;
+    }
+
+    /**
+     * Undoes what a succeeded step did. Each item of the context is {@code {"output": <an item the step put
+     * out>, "input": <the item it came from>}}, so that parameters (expressions) reach both. Throws when the
+     * undo failed; the engine retries it and, when it keeps failing, marks the run as needing attention.
+     */
+    default NodeResult compensate(NodeContext context) throws Exception {
+        throw new NodeException(descriptor().displayName() + " cannot be undone");
+    }
 }

@@ -93,4 +93,13 @@ public interface RunStore extends RunJournal {
      * caller holds the lease (its heartbeat says so); the store does not check it again.
      */
     void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
+
+    /**
+     * Begins rolling a run back, in one conditional write: true when its status was one of {@code from}
+     * and no rollback had begun; false otherwise (so two callers cannot both roll it back).
+     */
+    boolean beginRollback(String runId, java.util.Set<RunStatus> from);
+
+    /** Ends a rollback with its outcome (rolled back, or needs attention). */
+    void endRollback(String runId, RunStatus status, StepError error, Instant now);
 }

@@ -35,6 +35,7 @@ public class ApprovalConfiguration {
                 .publicUrl(env.getProperty("switchboard.public-url",
                         "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))));
         service.onWaiting(approvals::runWaiting);
+        approvals.rollbackOnRejection(run -> service.rollsBack(run, "rollbackOnRejection"), service::rollback);
         return approvals;
     }
 

@@ -302,6 +302,15 @@ public final class RunService implements SmartLifecycle {
         }
     }
 
+    /** Whether the workflow of the run says so in its settings ({@code rollbackOnFailure}, {@code rollbackOnRejection}). */
+    public boolean rollsBack(RunRecord run, String setting) {
+        try {
+            return Boolean.TRUE.equals(workflowOf(run.workflowId(), run.workflowVersion()).settings().get(setting));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */
     public RunService publicUrl(String url) {
         this.publicUrl = url;
@@ -373,6 +382,14 @@ public final class RunService implements SmartLifecycle {
     /** As {@link #afterRun(RunRecord, dev.switchboard.platform.run.RunResult)}; a run never stored needs no retention. */
     void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result, boolean stored) {
         errorWorkflows.afterRun(run, result);
+        if (stored && result.status() == RunStatus.FAILED && rollsBack(run, "rollbackOnFailure")) {
+            try {
+                rollback(run.id());
+            } catch (RuntimeException e) {
+                System.getLogger(RunService.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                        + ": the rollback after its failure could not start: " + e.getMessage());
+            }
+        }
         if (stored) {
             applyRetention(run, result.status());
         }
@@ -436,6 +453,50 @@ public final class RunService implements SmartLifecycle {
                 original.input(), Clock.systemUTC().instant()));
         wake();
         return run;
+    }
+
+    /** The statuses a run can be rolled back from: finished ones, and waiting (a rejected approval). */
+    private static final java.util.Set<RunStatus> ROLLBACK_FROM = java.util.Set.of(RunStatus.SUCCEEDED, RunStatus.FAILED,
+            RunStatus.CANCELLED, RunStatus.WAITING);
+
+    /**
+     * Rolls a run back: the compensations of its succeeded steps run newest first, each journaled as a step
+     * with retries; the run ends rolled back, or needs attention when one kept failing. Refused (with
+     * {@link RollbackException}) for a run that is queued or running, or that is already being or was
+     * rolled back.
+     */
+    public RunRecord rollback(String runId) {
+        RunRecord run = runs.get(runId).orElseThrow(() -> new WorkflowStore.NotFoundException("no run with id \"" + runId + "\""));
+        if (!runs.beginRollback(runId, ROLLBACK_FROM)) {
+            throw new RollbackException("run \"" + runId + "\" of \"" + run.workflowName() + "\" cannot be rolled back: it is "
+                    + run.status().label() + (ROLLBACK_FROM.contains(run.status()) ? " and its rollback has begun" : ""));
+        }
+        Workflow workflow = workflowOf(run.workflowId(), run.workflowVersion());
+        dev.switchboard.platform.run.RunRequest request = dev.switchboard.platform.run.RunRequest.builder(runId, workflow)
+                .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode())
+                .defaultZone(settings.zone()).publicUrl(publicUrl).credentials(credentials).build();
+        dev.switchboard.platform.run.RunJournal journal = new dev.switchboard.platform.run.RunJournal() {
+            @Override
+            public void stepFinished(String id, dev.switchboard.platform.run.Step step) {
+                runs.stepFinished(id, step);
+            }
+
+            @Override
+            public List<dev.switchboard.platform.run.Step> steps(String id) {
+                return runs.steps(id);
+            }
+        };
+        var outcome = new dev.switchboard.platform.run.Compensator(engine.types(), engine.javaScript())
+                .rollBack(request, runs.steps(runId), journal);
+        runs.endRollback(runId, outcome.status(), outcome.error(), Clock.systemUTC().instant());
+        return runs.get(runId).orElse(run);
+    }
+
+    /** A rollback that cannot be made; the message says why. */
+    public static final class RollbackException extends RuntimeException {
+        public RollbackException(String message) {
+            super(message);
+        }
     }
 
     /** Waits until the run has finished or waits, or the timeout passes; the run as it then stands. */

@@ -504,4 +504,19 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 Documents.instant(d, "createdAt"), Documents.instant(d, "startedAt"), Documents.instant(d, "finishedAt"),
                 d.getString("worker"), Documents.instant(d, "leaseUntil"), Documents.instant(d, "resumeAt"));
     }
+
+    @Override
+    public boolean beginRollback(String runId, java.util.Set<RunStatus> from) {
+        return runs.updateOne(and(eq("_id", runId), com.mongodb.client.model.Filters.in("status",
+                from.stream().map(RunStatus::name).toList()), com.mongodb.client.model.Filters.ne("rollingBack", true)),
+                Updates.set("rollingBack", true)).getModifiedCount() == 1;
+    }
+
+    @Override
+    public void endRollback(String runId, RunStatus status, StepError error, Instant now) {
+        runs.updateOne(eq("_id", runId), Updates.combine(Updates.set("status", status.name()),
+                Updates.set("error", Documents.error(error)), Updates.set("finishedAt", Documents.date(now)),
+                Updates.set("resumeAt", null), Updates.set("rollingBack", false)));
+        queue.deleteOne(eq("_id", runId));
+    }
 }
