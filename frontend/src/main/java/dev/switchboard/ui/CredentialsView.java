@@ -54,7 +54,13 @@ public class CredentialsView extends VerticalLayout {
     private final Grid<Credential> grid = new Grid<>();
     private final TextField search = new TextField();
 
-    public CredentialsView(CredentialStore store, CredentialTypes types, CredentialUsage usage, CredentialTester tester) {
+    private final dev.switchboard.platform.governance.AuditLog audit;
+    private final String user;
+
+    public CredentialsView(CredentialStore store, CredentialTypes types, CredentialUsage usage, CredentialTester tester,
+            dev.switchboard.platform.governance.AuditLog audit, com.vaadin.flow.spring.security.AuthenticationContext auth) {
+        this.audit = audit;
+        this.user = auth.getPrincipalName().orElse("unknown");
         this.store = store;
         this.types = types;
         this.usage = usage;
@@ -116,6 +122,8 @@ public class CredentialsView extends VerticalLayout {
                     throw new IllegalArgumentException("Name is required");
                 }
                 Credential made = store.create(name.getValue().strip(), type.getValue().name(), form[0].data(true));
+                audit.record(user, "credential created", "credential:" + made.id(), "\"" + made.name() + "\" ("
+                        + made.type() + ")", Map.of());
                 Notification.show("Saved \"" + made.name() + "\"");
                 dialog.close();
                 grid.getDataProvider().refreshAll();
@@ -167,6 +175,8 @@ public class CredentialsView extends VerticalLayout {
         Button save = new Button("Save", e -> {
             try {
                 store.update(credential.id(), new CredentialUpdate(name.getValue().strip(), null, form.data(false)));
+                audit.record(user, "credential changed", "credential:" + credential.id(), "\"" + name.getValue().strip()
+                        + "\"", Map.of());
                 Notification.show("Saved \"" + name.getValue().strip() + "\"");
                 dialog.close();
                 grid.getDataProvider().refreshAll();
@@ -193,6 +203,8 @@ public class CredentialsView extends VerticalLayout {
         confirm.setCancelable(true);
         confirm.addConfirmListener(e -> {
             store.delete(credential.id());
+            audit.record(user, "credential deleted", "credential:" + credential.id(), "\"" + credential.name() + "\""
+                    + (uses.isEmpty() ? "" : " (in use by " + uses.size() + " workflow" + (uses.size() == 1 ? ")" : "s)")), Map.of());
             Notification.show("Deleted \"" + credential.name() + "\"");
             owner.close();
             grid.getDataProvider().refreshAll();

@@ -75,6 +75,7 @@ public class InboxView extends VerticalLayout {
         grid.setHeight("40%");
         grid.setMinHeight("12em");
         detail.setWidthFull();
+        detail.getStyle().set("overflow", "auto").set("flex", "1 1 0");
         add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail);
     }
 
@@ -88,20 +89,6 @@ public class InboxView extends VerticalLayout {
         Button run = new Button("Open the run", e -> UI.getCurrent().navigate("runs/" + r.runId()));
         run.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         detail.add(title, context, run);
-        if (!r.fields().isEmpty()) {
-            Div fields = new Div();
-            fields.setId("approval-fields");
-            r.fields().forEach((k, v) -> {
-                Div row = new Div(new Span(k + ": "), new Span(v instanceof String s ? s : Json.write(v)));
-                fields.add(row);
-            });
-            detail.add(fields);
-        }
-        List<Item> items = new ArrayList<>();
-        for (Map<String, Object> json : r.items()) {
-            items.add(Item.of(json));
-        }
-        detail.add(ItemsPanel.of("approval-items", "Items", List.of(items)));
         TextArea comment = new TextArea("Comment");
         comment.setId("approval-comment");
         comment.setWidthFull();
@@ -125,6 +112,20 @@ public class InboxView extends VerticalLayout {
             buttons.add(b);
         }
         detail.add(comment, buttons);
+        if (!r.fields().isEmpty()) {
+            Div fields = new Div();
+            fields.setId("approval-fields");
+            r.fields().forEach((k, v) -> {
+                Div row = new Div(new Span(k + ": "), new Span(v instanceof String s ? s : Json.write(v)));
+                fields.add(row);
+            });
+            detail.add(fields);
+        }
+        List<Item> items = new ArrayList<>();
+        for (Map<String, Object> json : r.items()) {
+            items.add(Item.of(json));
+        }
+        detail.add(ItemsPanel.of("approval-items", "Items", List.of(items)));
     }
 
     void decide(ApprovalRequest r, String option, String comment) {

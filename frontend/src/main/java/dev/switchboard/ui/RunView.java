@@ -58,6 +58,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
     private final RunService service;
     private final LocalEngine engine;
     private final boolean mayAct;
+    private final String user;
     private final ZoneId zone = ZoneId.systemDefault();
     private final NodeCanvas canvas = new NodeCanvas();
     private final Grid<Step> steps = new Grid<>();
@@ -71,6 +72,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         this.service = service;
         this.engine = engine;
         this.mayAct = auth.hasAnyRole("ADMIN", "BUILDER");
+        this.user = auth.getPrincipalName().orElse("unknown");
         setSizeFull();
         summary.setId("run-summary");
         steps.setId("steps");
@@ -209,7 +211,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
 
     void rollback() {
         try {
-            RunRecord after = service.rollback(run.id());
+            RunRecord after = service.rollback(run.id(), user);
             Notification.show("The run is " + after.status().label());
         } catch (RunService.RollbackException e) {
             Notification.show(e.getMessage());

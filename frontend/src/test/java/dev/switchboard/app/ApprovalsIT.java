@@ -120,7 +120,9 @@ class ApprovalsIT {
                 assertThat(browser.waitFor(By.id("approval-message")).getText()).isEqualTo("Pay 80 EUR to the supplier?");
                 browser.waitFor(By.cssSelector("#approval-comment textarea")).sendKeys("invoice checked");
                 browser.screenshot("approval-inbox.png");
-                browser.waitFor(By.id("approve")).click();
+                WebElement approve = browser.waitFor(By.id("approve"));
+                browser.script("arguments[0].scrollIntoView({block: 'center'});", approve);
+                approve.click();
                 browser.waitForText(browser.waitFor(By.cssSelector("vaadin-notification-card")), "Recorded: approved");
                 browser.screenshot("approval-approved.png");
             }

@@ -142,6 +142,30 @@ class AdminViewsTest extends UiTest {
         }
     }
 
+    @Autowired
+    dev.switchboard.platform.governance.AuditLog audit;
+
+    @Autowired
+    dev.switchboard.platform.governance.PolicyStore policies;
+
+    @Test
+    void anAdminSetsThePolicyAndReadsItInTheAuditLogWithTheSignIns() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate("policy");
+        PolicyView policy = _get(PolicyView.class);
+        enter(policy.tags(), new java.util.LinkedHashSet<>(List.of("payment", "legal")));
+        _click(_get(Button.class, spec -> spec.withId("policy-save")));
+        assertThat(policies.get().approvalRequiredFor()).containsExactlyInAnyOrder("payment", "legal");
+
+        UI.getCurrent().navigate("audit");
+        AuditView view = _get(AuditView.class);
+        enter(view.action, "policy changed");
+        dev.switchboard.platform.governance.AuditEntry newest = _get(view.grid(), 0);
+        assertThat(newest.actor()).startsWith("admin-");
+        assertThat(newest.summary()).isEqualTo("approval required for: legal, payment");
+        policies.set(dev.switchboard.platform.governance.Policy.none());
+    }
+
     /** Every text and value in the UI's component tree. */
     private static String texts(Component root) {
         StringBuilder sb = new StringBuilder(root.getElement().getTextRecursively());

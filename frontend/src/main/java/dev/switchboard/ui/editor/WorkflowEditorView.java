@@ -67,6 +67,8 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final RunStore runStore;
     private final CredentialStore credentials;
     private final VaultCredentials vault;
+    private final dev.switchboard.platform.governance.Publishing publishing;
+    private final boolean isAdmin;
     private final boolean mayEdit;
     private final String user;
     private final NodeCanvas canvas = new NodeCanvas();
@@ -93,7 +95,10 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private Expressions expressions;
 
     public WorkflowEditorView(WorkflowStore workflows, LocalEngine engine, RunService runs, RunStore runStore,
-            CredentialStore credentials, VaultCredentials vault, AuthenticationContext auth) {
+            CredentialStore credentials, VaultCredentials vault, dev.switchboard.platform.governance.Publishing publishing,
+            AuthenticationContext auth) {
+        this.publishing = publishing;
+        this.isAdmin = auth.hasRole("ADMIN");
         this.workflows = workflows;
         this.engine = engine;
         this.runs = runs;
@@ -371,21 +376,34 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     }
 
     void publish(String note) {
-        List<Problem> errors = engine.validate(editor.draft()).stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            warn("\"" + stored.name() + "\" cannot be published: " + errors.get(0)
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-            return;
+        publish(note, null);
+    }
+
+    /**
+     * Publishes through the governance rules: an invalid draft or a risky node reached around the approval
+     * gate is refused with the reason; an admin may then override the policy with a reason (logged).
+     */
+    void publish(String note, String overrideReason) {
+        try {
+            var version = publishing.publish(stored.id(), user, isAdmin, note == null || note.isBlank() ? null : note.strip(),
+                    overrideReason);
+            stored = workflows.get(stored.id()).orElse(stored);
+            Notification n = Notification.show("Published \"" + stored.name() + "\" as version " + version.version());
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (dev.switchboard.platform.governance.PublishException.PolicyViolated e) {
+            if (isAdmin && overrideReason == null) {
+                new OverrideDialog(e, reason -> publish(note, reason)).open();
+            } else {
+                warn(e.getMessage());
+            }
+        } catch (dev.switchboard.platform.governance.PublishException e) {
+            warn(e.getMessage());
         }
-        var version = workflows.publish(stored.id(), user, note == null || note.isBlank() ? null : note.strip());
-        stored = workflows.get(stored.id()).orElse(stored);
-        Notification n = Notification.show("Published \"" + stored.name() + "\" as version " + version.version());
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private void openVersions() {
         new VersionsDialog(workflows, stored.id(), mayEdit, version -> {
-            workflows.rollback(stored.id(), version, user);
+            publishing.rollback(stored.id(), version, user);
             stored = workflows.get(stored.id()).orElse(stored);
             Notification.show("Version " + version + " is live again, as version " + stored.publishedVersion());
         }).open();

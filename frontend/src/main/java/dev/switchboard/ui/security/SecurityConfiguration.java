@@ -38,8 +38,8 @@ public class SecurityConfiguration {
 
     /** The only way to sign in (as a bean, Spring Boot makes no default user with a logged password). */
     @Bean
-    UserAuthentication userAuthentication(UserStore users) {
-        return new UserAuthentication(users);
+    UserAuthentication userAuthentication(UserStore users, dev.switchboard.platform.governance.AuditLog audit) {
+        return new UserAuthentication(users, audit);
     }
 
     @Bean

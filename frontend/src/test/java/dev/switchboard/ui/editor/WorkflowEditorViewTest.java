@@ -276,4 +276,39 @@ class WorkflowEditorViewTest extends UiTest {
         assertThat(_get(TextField.class, spec -> spec.withId("webhook-test-url")).getValue()).endsWith("/webhook-test/orders-in");
         assertThat(_get(Button.class, spec -> spec.withId("webhook-url-copy"))).isNotNull();
     }
+
+    @Autowired
+    dev.switchboard.platform.governance.PolicyStore policies;
+
+    @Test
+    void aBuilderIsRefusedAPublishAroundTheGateAndAnAdminMayOverrideWithAReason() {
+        policies.set(new dev.switchboard.platform.governance.Policy(Set.of("external-write")));
+        try {
+            signInAs(Role.BUILDER);
+            StoredWorkflow stored = empty("risky");
+            WorkflowEditorView view = open(stored);
+            view.canvas().edit(new CanvasEdit.Add("switchboard.manualTrigger", 0, 0));
+            view.canvas().edit(new CanvasEdit.Add("switchboard.httpRequest", 250, 0));
+            WorkflowNode http = view.editor().draft().node("HTTP Request").orElseThrow();
+            view.editor().replaceNode("HTTP Request", new WorkflowNode(http.id(), "Pay supplier", http.type(), http.typeVersion(),
+                    250, 0, Map.of("method", "POST", "url", "http://127.0.0.1:9/pay"), null, false, null, false, 3, 1000, null,
+                    false, false, null));
+            view.canvas().edit(new CanvasEdit.Connect(new CanvasGraph.Edge(idOf(view, "Manual Trigger"), 0, idOf(view, "Pay supplier"), 0)));
+
+            view.publish("go");
+            assertThat(workflows.versions(stored.id())).as("refused for a builder").isEmpty();
+            assertThat(_find(OverrideDialog.class)).isEmpty();
+
+            signInAs(Role.ADMIN);
+            WorkflowEditorView asAdmin = open(stored);
+            asAdmin.publish("go");
+            assertThat(workflows.versions(stored.id())).isEmpty();
+            _get(OverrideDialog.class);
+            enter(_get(TextArea.class, spec -> spec.withId("override-reason")), "a one-off payment the owner agreed to");
+            _click(_get(Button.class, spec -> spec.withId("override-confirm")));
+            assertThat(workflows.versions(stored.id())).hasSize(1);
+        } finally {
+            policies.set(dev.switchboard.platform.governance.Policy.none());
+        }
+    }
 }

@@ -27,7 +27,7 @@ public final class HttpRequestNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("httpRequest", "HTTP Request", NodeCategory.CONNECTOR)
             .versions(3.0, 4.0, 4.1, 4.2)
             .description("Calls any HTTP API and outputs its response.")
-            .riskTags("outbound")
+            .riskTags("external-write")
             .compensable()
             .credentialTypes(HttpCredentialTypes.GENERIC.toArray(CredentialType[]::new))
             .parameters(
@@ -105,6 +105,13 @@ public final class HttpRequestNode implements NodeType {
         try (HttpExchange exchange = new HttpExchange()) {
             return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> request(context, exchange, item, i)));
         }
+    }
+
+    /** A request that reads (GET, HEAD, OPTIONS) changes nothing; any other may write. */
+    @Override
+    public java.util.Set<String> riskTags(double version, Map<String, Object> parameters) {
+        Object method = parameters.getOrDefault("method", "GET");
+        return List.of("GET", "HEAD", "OPTIONS").contains(String.valueOf(method)) ? java.util.Set.of() : DESCRIPTOR.riskTags();
     }
 
     @Override

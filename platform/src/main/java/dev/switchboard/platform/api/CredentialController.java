@@ -44,8 +44,11 @@ public class CredentialController {
     private final CredentialUsage usage;
     private final CredentialTester tester;
     private final OAuth2Tokens tokens;
+    private final dev.switchboard.platform.governance.AuditLog audit;
 
-    public CredentialController(CredentialStore store, CredentialUsage usage, CredentialTester tester, OAuth2Tokens tokens) {
+    public CredentialController(CredentialStore store, CredentialUsage usage, CredentialTester tester, OAuth2Tokens tokens,
+            dev.switchboard.platform.governance.AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.usage = usage;
         this.tester = tester;
@@ -62,6 +65,8 @@ public class CredentialController {
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) String body) {
         Map<String, Object> request = object(body);
         Credential created = store.create(text(request, "name"), text(request, "type"), data(request, true));
+        audit.record("api", "credential created", "credential:" + created.id(), "\"" + created.name() + "\" ("
+                + created.type() + ")", Map.of());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created, true));
     }
 
@@ -97,8 +102,10 @@ public class CredentialController {
     @PutMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) String body) {
         Map<String, Object> request = object(body);
-        return view(store.update(id, new CredentialUpdate(text(request, "name"), text(request, "type"),
-                data(request, false))), true);
+        Credential changed = store.update(id, new CredentialUpdate(text(request, "name"), text(request, "type"),
+                data(request, false)));
+        audit.record("api", "credential changed", "credential:" + id, "\"" + changed.name() + "\"", Map.of());
+        return view(changed, true);
     }
 
     /** The same as PUT: fields left out are kept either way. */
@@ -123,6 +130,8 @@ public class CredentialController {
         }
         store.delete(id);
         tokens.forget(id);
+        audit.record("api", "credential deleted", "credential:" + id, "\"" + c.name() + "\"" + (force ? " (forced)" : ""),
+                Map.of());
         return ResponseEntity.noContent().build();
     }
 

@@ -65,7 +65,7 @@ public class RunController {
     Map<String, Object> rollback(@PathVariable String id) {
         require(id);
         try {
-            RunRecord run = service.rollback(id);
+            RunRecord run = service.rollback(id, "api");
             return ApiViews.run(run, runs.steps(id));
         } catch (dev.switchboard.platform.server.RunService.RollbackException e) {
             throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "not_rollbackable", e.getMessage(), null);

@@ -41,12 +41,15 @@ public class WorkflowController {
     private final LocalEngine engine;
     private final RunService runs;
     private final RunStore runStore;
+    private final dev.switchboard.platform.governance.Publishing publishing;
 
-    public WorkflowController(WorkflowStore store, LocalEngine engine, RunService runs, RunStore runStore) {
+    public WorkflowController(WorkflowStore store, LocalEngine engine, RunService runs, RunStore runStore,
+            dev.switchboard.platform.governance.Publishing publishing) {
         this.store = store;
         this.engine = engine;
         this.runs = runs;
         this.runStore = runStore;
+        this.publishing = publishing;
     }
 
     @GetMapping
@@ -77,25 +80,34 @@ public class WorkflowController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Publishes the draft as the next version; refused with the problems when the draft is not valid. */
+    /**
+     * Publishes the draft as the next version; refused with the problems when the draft is not valid, and with
+     * 422 {@code policy_violation} (naming each node and a path) when a risky node is reached around the
+     * approval gate the policy asks for, unless the body gives an {@code overrideReason}, which is logged.
+     */
     @PostMapping("/{id}/publish")
     ResponseEntity<Map<String, Object>> publish(@PathVariable String id, @RequestBody(required = false) String body) {
-        StoredWorkflow w = require(id);
-        List<Problem> errors = engine.validate(w.draft()).stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_workflow",
-                    "workflow \"" + w.name() + "\" cannot be published: " + errors.size() + " problem"
-                            + (errors.size() == 1 ? "" : "s"), ApiErrors.problems(errors));
-        }
+        require(id);
         String note = null;
+        String overrideReason = null;
         if (body != null && !body.isBlank()) {
             Object parsed = parse(body);
-            if (parsed instanceof Map<?, ?> m && m.get("note") instanceof String s) {
-                note = s;
+            if (parsed instanceof Map<?, ?> m) {
+                note = m.get("note") instanceof String s ? s : null;
+                overrideReason = m.get("overrideReason") instanceof String s ? s : null;
             }
         }
-        WorkflowVersion v = store.publish(id, "api", note);
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.version(v, false));
+        try {
+            WorkflowVersion v = publishing.publish(id, "api", true, note, overrideReason);
+            return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.version(v, false));
+        } catch (dev.switchboard.platform.governance.PublishException.Invalid e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_workflow", e.getMessage(),
+                    ApiErrors.problems(e.problems()));
+        } catch (dev.switchboard.platform.governance.PublishException.PolicyViolated e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "policy_violation", e.getMessage(),
+                    Map.of("violations", e.violations().stream().map(v -> Map.of("node", v.node(), "tags", List.copyOf(v.tags()),
+                            "path", v.path())).toList()));
+        }
     }
 
     @GetMapping("/{id}/versions")
@@ -118,7 +130,7 @@ public class WorkflowController {
 
     @PostMapping("/{id}/rollback")
     ResponseEntity<Map<String, Object>> rollback(@PathVariable String id, @RequestParam int version) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.version(store.rollback(id, version, "api"), false));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.version(publishing.rollback(id, version, "api"), false));
     }
 
     @PostMapping("/{id}/activate")

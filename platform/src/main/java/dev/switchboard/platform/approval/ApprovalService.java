@@ -44,6 +44,7 @@ public final class ApprovalService {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String publicUrl = "http://localhost:8080";
     private volatile java.util.function.Predicate<RunRecord> rollsBackOnRejection = run -> false;
+    private volatile dev.switchboard.platform.governance.AuditLog audit = dev.switchboard.platform.governance.AuditLog.none();
     private volatile java.util.function.Consumer<String> rollback = runId -> { };
 
     /** @param wakeUp asks the run service to look for due runs now */
@@ -68,6 +69,12 @@ public final class ApprovalService {
             java.util.function.Consumer<String> rollback) {
         this.rollsBackOnRejection = when;
         this.rollback = rollback;
+        return this;
+    }
+
+    /** Where decisions are logged. */
+    public ApprovalService audit(dev.switchboard.platform.governance.AuditLog log) {
+        this.audit = log;
         return this;
     }
 
@@ -158,6 +165,7 @@ public final class ApprovalService {
         Decision decision = new Decision(option, by, clock.instant(), comment == null || comment.isBlank() ? null : comment);
         ApprovalRequest decided = store.decide(request.id(), ApprovalRequest.statusOf(option), decision)
                 .orElseThrow(() -> new ApprovalException.AlreadyDecided(store.get(request.id()).orElse(request)));
+        logDecision(decided);
         apply(decided);
         return decided;
     }
@@ -182,7 +190,10 @@ public final class ApprovalService {
                     default -> "timeOut";
                 };
                 store.decide(due.id(), ApprovalRequest.statusOf(option), new Decision(option, "deadline", now,
-                        "the deadline " + due.deadline() + " passed")).ifPresent(this::apply);
+                        "the deadline " + due.deadline() + " passed")).ifPresent(d -> {
+                            logDecision(d);
+                            apply(d);
+                        });
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "approval " + due.id() + ": the deadline could not be handled: "
                         + e.getMessage());
@@ -203,6 +214,18 @@ public final class ApprovalService {
                 break;
             }
         }
+    }
+
+    private void logDecision(ApprovalRequest decided) {
+        Decision d = decided.decision();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("runId", decided.runId());
+        details.put("node", decided.node());
+        details.put("option", d.option());
+        details.put("comment", d.comment());
+        audit.record(d.by(), "approval " + decided.status().label(), "approval:" + decided.id(), "\"" + decided.message()
+                + "\" in \"" + decided.workflowName() + "\": " + d.option() + (d.comment() == null ? "" : " (" + d.comment() + ")"),
+                details);
     }
 
     /** Resumes the run with the decision: the waiting step's items go out on the decided output. */

@@ -47,4 +47,12 @@ public interface NodeType {
     default NodeResult compensate(NodeContext context) throws Exception {
         throw new NodeException(descriptor().displayName() + " cannot be undone");
     }
+
+    /**
+     * What a node of this type with these parameters may do to the outside world (see the descriptor's
+     * risk tags); a type whose risk depends on its parameters (an HTTP GET writes nothing) says so here.
+     */
+    default java.util.Set<String> riskTags(double version, Map<String, Object> parameters) {
+        return descriptor().riskTags();
+    }
 }

@@ -466,6 +466,11 @@ public final class RunService implements SmartLifecycle {
      * rolled back.
      */
     public RunRecord rollback(String runId) {
+        return rollback(runId, "system");
+    }
+
+    /** As {@link #rollback(String)}, by {@code actor} (a user name, {@code api}), which the audit log keeps. */
+    public RunRecord rollback(String runId, String actor) {
         RunRecord run = runs.get(runId).orElseThrow(() -> new WorkflowStore.NotFoundException("no run with id \"" + runId + "\""));
         if (!runs.beginRollback(runId, ROLLBACK_FROM)) {
             throw new RollbackException("run \"" + runId + "\" of \"" + run.workflowName() + "\" cannot be rolled back: it is "
@@ -489,7 +494,19 @@ public final class RunService implements SmartLifecycle {
         var outcome = new dev.switchboard.platform.run.Compensator(engine.types(), engine.javaScript())
                 .rollBack(request, runs.steps(runId), journal);
         runs.endRollback(runId, outcome.status(), outcome.error(), Clock.systemUTC().instant());
+        audit.record(actor, "run rolled back", "run:" + runId, "run of \"" + run.workflowName() + "\": "
+                + outcome.status().label() + ", " + outcome.steps().size() + " undo step"
+                + (outcome.steps().size() == 1 ? "" : "s") + (outcome.error() == null ? "" : " — " + outcome.error().message()),
+                java.util.Map.of("workflowId", run.workflowId(), "status", outcome.status().label()));
         return runs.get(runId).orElse(run);
+    }
+
+    private volatile dev.switchboard.platform.governance.AuditLog audit = dev.switchboard.platform.governance.AuditLog.none();
+
+    /** Where rollbacks are logged. */
+    public RunService audit(dev.switchboard.platform.governance.AuditLog log) {
+        this.audit = log;
+        return this;
     }
 
     /** A rollback that cannot be made; the message says why. */
