@@ -72,10 +72,9 @@ public class InboxView extends VerticalLayout {
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
         detail.setId("approval-detail");
         detail.getStyle().set("padding", "var(--lumo-space-m)");
-        grid.setHeight("40%");
-        grid.setMinHeight("12em");
+        grid.setHeight("14em");
         detail.setWidthFull();
-        detail.getStyle().set("overflow", "auto").set("flex", "1 1 0");
+        detail.getStyle().set("overflow", "auto").set("flex", "1 1 0").set("box-sizing", "border-box");
         add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail);
     }
 

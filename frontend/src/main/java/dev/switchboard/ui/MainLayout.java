@@ -40,6 +40,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Workflows", WorkflowsView.class));
         nav.addItem(new SideNavItem("Runs", RunsView.class));
         nav.addItem(new SideNavItem("Inbox", InboxView.class));
+        nav.addItem(new SideNavItem("Incidents", IncidentsView.class));
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem("Credentials", CredentialsView.class));
             nav.addItem(new SideNavItem("Users", UsersView.class));

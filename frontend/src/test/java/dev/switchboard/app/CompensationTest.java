@@ -48,6 +48,9 @@ class CompensationTest {
     @Value("${local.server.port}")
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.switchboard.platform.incident.IncidentStore incidents;
+
     private HttpServer shop;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     /** Statuses to answer, per "METHOD /path", before answering normally. */
@@ -158,6 +161,8 @@ class CompensationTest {
         script("DELETE /invoices/invoices-1", 500, 500, 500, 500);
         Map<String, Object> stuck = awaitStatus((String) run(workflow(true, true)).get("id"), "rolled back", "needs attention");
         assertThat(stuck.get("status")).isEqualTo("needs attention");
+        assertThat(incidents.get(stuck.get("id") + ":rollback-needs-attention")).as("an incident is opened")
+                .hasValueSatisfying(i -> assertThat(i.title()).contains("Create invoice"));
         assertThat(stuck.get("error").toString()).contains("undoing \"Create invoice\" failed after 3 attempts", "500");
         assertThat(calls).containsExactly("POST /orders", "POST /invoices", "DELETE /invoices/invoices-1",
                 "DELETE /invoices/invoices-1", "DELETE /invoices/invoices-1", "DELETE /orders/orders-1");

@@ -41,7 +41,7 @@ class AccessTest extends UiTest {
         signIn(user("vera", Role.VIEWER));
         UI.getCurrent().navigate("workflows");
         _get(WorkflowsView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox", "Incidents");
 
         UI.getCurrent().navigate("users");
         assertThat(_find(UsersView.class)).isEmpty();
@@ -53,6 +53,6 @@ class AccessTest extends UiTest {
         signIn(users.authenticate("admin", "ui-admin-password").orElseThrow());
         UI.getCurrent().navigate("users");
         _get(UsersView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox", "Credentials", "Users", "API keys", "Policy", "Audit log");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox", "Incidents", "Credentials", "Users", "API keys", "Policy", "Audit log");
     }
 }

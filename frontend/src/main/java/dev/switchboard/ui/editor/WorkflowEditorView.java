@@ -84,6 +84,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final Button versions = new Button("Versions");
     private final Checkbox active = new Checkbox("Active");
     private final Button export = new Button("Export");
+    private final Button settings = new Button("Settings");
     private final ZoneId zone = ZoneId.systemDefault();
     private final String webhookBase;
 
@@ -145,13 +146,16 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         });
         export.setId("export");
         export.addClickListener(e -> new ExportDialog(stored.name(), editor.draft()).open());
+        settings.setId("workflow-settings");
+        settings.addClickListener(e -> new WorkflowSettingsDialog(editor.draft(), !mayEdit,
+                change -> edit(() -> editor.change(change))).open());
         for (var b : List.of(undo, redo, testRun, testRunWithData, publish)) {
             b.setVisible(mayEdit);
         }
         active.setReadOnly(!mayEdit);
 
         HorizontalLayout bar = new HorizontalLayout(name, saveStatus, undo, redo, testRun, testRunWithData, publish, versions,
-                active, export);
+                active, settings, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
         bar.setPadding(true);

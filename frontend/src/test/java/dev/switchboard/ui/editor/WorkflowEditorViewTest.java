@@ -311,4 +311,21 @@ class WorkflowEditorViewTest extends UiTest {
             policies.set(dev.switchboard.platform.governance.Policy.none());
         }
     }
+
+    @Test
+    void theSettingsDialogSetsTheOwnerAndTheRollbackAndIncidentRules() {
+        signInAs(Role.BUILDER);
+        StoredWorkflow stored = empty("settings");
+        open(stored);
+        _click(_get(Button.class, spec -> spec.withId("workflow-settings")));
+        enter(_get(TextField.class, spec -> spec.withId("settings-owner")), "olga");
+        enter(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("settings-rollback-on-failure")), true);
+        enter(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("settings-incident-on-failure")), true);
+        _click(_get(Button.class, spec -> spec.withId("settings-save")));
+
+        var draft = workflows.get(stored.id()).orElseThrow().draft();
+        assertThat(draft.extra()).containsEntry("owner", "olga");
+        assertThat(draft.settings()).containsEntry("rollbackOnFailure", true).containsEntry("incidentOnFailure", true)
+                .containsEntry("rollbackOnRejection", false);
+    }
 }

@@ -28,6 +28,13 @@ public class GovernanceConfiguration {
     }
 
     @Bean
+    dev.switchboard.platform.incident.IncidentStore incidentStore(MongoConnection connection, RunService runs) {
+        var store = new dev.switchboard.platform.store.MongoIncidentStore(connection, Clock.systemUTC());
+        runs.incidents(store);
+        return store;
+    }
+
+    @Bean
     PolicyStore policyStore(MongoConnection connection) {
         return new MongoPolicyStore(connection);
     }

@@ -382,6 +382,10 @@ public final class RunService implements SmartLifecycle {
     /** As {@link #afterRun(RunRecord, dev.switchboard.platform.run.RunResult)}; a run never stored needs no retention. */
     void afterRun(RunRecord run, dev.switchboard.platform.run.RunResult result, boolean stored) {
         errorWorkflows.afterRun(run, result);
+        if (stored && result.status() == RunStatus.FAILED && rollsBack(run, "incidentOnFailure")) {
+            openIncident(run, "run failed", "\"" + run.workflowName() + "\" failed"
+                    + (result.error() == null ? "" : ": " + result.error().describe()));
+        }
         if (stored && result.status() == RunStatus.FAILED && rollsBack(run, "rollbackOnFailure")) {
             try {
                 rollback(run.id());
@@ -494,6 +498,10 @@ public final class RunService implements SmartLifecycle {
         var outcome = new dev.switchboard.platform.run.Compensator(engine.types(), engine.javaScript())
                 .rollBack(request, runs.steps(runId), journal);
         runs.endRollback(runId, outcome.status(), outcome.error(), Clock.systemUTC().instant());
+        if (outcome.status() == RunStatus.NEEDS_ATTENTION) {
+            openIncident(run, "rollback needs attention", "rolling back a run of \"" + run.workflowName()
+                    + "\" left changes in place: " + outcome.error().message());
+        }
         audit.record(actor, "run rolled back", "run:" + runId, "run of \"" + run.workflowName() + "\": "
                 + outcome.status().label() + ", " + outcome.steps().size() + " undo step"
                 + (outcome.steps().size() == 1 ? "" : "s") + (outcome.error() == null ? "" : " — " + outcome.error().message()),
@@ -507,6 +515,29 @@ public final class RunService implements SmartLifecycle {
     public RunService audit(dev.switchboard.platform.governance.AuditLog log) {
         this.audit = log;
         return this;
+    }
+
+    private volatile dev.switchboard.platform.incident.IncidentStore incidents;
+
+    /** Where failed runs (when their workflow says so) and rollbacks that need attention open incidents. */
+    public RunService incidents(dev.switchboard.platform.incident.IncidentStore store) {
+        this.incidents = store;
+        return this;
+    }
+
+    private void openIncident(RunRecord run, String reason, String title) {
+        if (incidents == null) {
+            return;
+        }
+        try {
+            Object owner = workflowOf(run.workflowId(), run.workflowVersion()).extra().get("owner");
+            Instant now = Clock.systemUTC().instant();
+            incidents.open(new dev.switchboard.platform.incident.Incident(run.id() + ":" + reason.replace(' ', '-'), run.id(),
+                    run.workflowId(), run.workflowName(), owner instanceof String o ? o : "", reason, title,
+                    dev.switchboard.platform.incident.IncidentStatus.OPEN, null, null, now, now, null, null));
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: its incident could not be opened: {}", run.id(), e.getMessage());
+        }
     }
 
     /** A rollback that cannot be made; the message says why. */
