@@ -52,7 +52,12 @@ public class InboxView extends VerticalLayout {
     private final Div detail = new Div();
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public InboxView(ApprovalService approvals, AuthenticationContext auth) {
+    private final dev.switchboard.platform.governance.Publishing publishing;
+    private final Grid<dev.switchboard.platform.governance.PublishRequest> reviews = new Grid<>();
+
+    public InboxView(ApprovalService approvals, dev.switchboard.platform.governance.Publishing publishing,
+            AuthenticationContext auth) {
+        this.publishing = publishing;
         this.approvals = approvals;
         this.user = auth.getPrincipalName().orElse("");
         for (Role r : Role.values()) {
@@ -75,7 +80,24 @@ public class InboxView extends VerticalLayout {
         grid.setHeight("14em");
         detail.setWidthFull();
         detail.getStyle().set("overflow", "auto").set("flex", "1 1 0").set("box-sizing", "border-box");
-        add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail);
+        reviews.setId("reviews");
+        reviews.addColumn(dev.switchboard.platform.governance.PublishRequest::workflowName).setHeader("Workflow to publish");
+        reviews.addColumn(dev.switchboard.platform.governance.PublishRequest::requestedBy).setHeader("Asked by");
+        reviews.addColumn(r -> r.note() == null ? "" : r.note()).setHeader("Note").setFlexGrow(2);
+        reviews.addComponentColumn(r -> {
+            Button approve = new Button("Approve publish", e -> review(r, true));
+            approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            Button reject = new Button("Reject", e -> review(r, false));
+            reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            Button open = new Button("Open", e -> UI.getCurrent().navigate("workflows/" + r.workflowId()));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return new HorizontalLayout(open, approve, reject);
+        }).setAutoWidth(true);
+        reviews.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
+                request -> publishing.pendingReviews(user, request)));
+        reviews.setAllRowsVisible(true);
+        add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail,
+                new H3("Publishes to review"), reviews);
     }
 
     private void show(ApprovalRequest r) {
@@ -139,6 +161,22 @@ public class InboxView extends VerticalLayout {
         }
         detail.removeAll();
         grid.getDataProvider().refreshAll();
+    }
+
+    void review(dev.switchboard.platform.governance.PublishRequest r, boolean approve) {
+        try {
+            var decided = publishing.review(r.id(), user, approve, null);
+            Notification.show("\"" + r.workflowName() + "\": publish " + decided.status()
+                    + (decided.version() == null ? "" : ", live as version " + decided.version()));
+        } catch (RuntimeException e) {
+            Notification n = Notification.show(e.getMessage(), 6_000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        reviews.getDataProvider().refreshAll();
+    }
+
+    Grid<dev.switchboard.platform.governance.PublishRequest> reviews() {
+        return reviews;
     }
 
     Grid<ApprovalRequest> grid() {

@@ -389,10 +389,16 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
      */
     void publish(String note, String overrideReason) {
         try {
-            var version = publishing.publish(stored.id(), user, isAdmin, note == null || note.isBlank() ? null : note.strip(),
+            var outcome = publishing.submit(stored.id(), user, isAdmin, note == null || note.isBlank() ? null : note.strip(),
                     overrideReason);
             stored = workflows.get(stored.id()).orElse(stored);
-            Notification n = Notification.show("Published \"" + stored.name() + "\" as version " + version.version());
+            String text = switch (outcome) {
+                case dev.switchboard.platform.governance.Publishing.Outcome.Published p ->
+                        "Published \"" + stored.name() + "\" as version " + p.version().version();
+                case dev.switchboard.platform.governance.Publishing.Outcome.InReview r ->
+                        "\"" + stored.name() + "\" needs a second pair of eyes: sent to " + r.request().reviewer() + " for review";
+            };
+            Notification n = Notification.show(text);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (dev.switchboard.platform.governance.PublishException.PolicyViolated e) {
             if (isAdmin && overrideReason == null) {

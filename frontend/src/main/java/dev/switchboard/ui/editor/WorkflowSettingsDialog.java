@@ -13,7 +13,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.switchboard.platform.workflow.Workflow;
 
 /**
- * A workflow's governance settings: its owner (incidents are assigned to them), and whether a failed run
+ * A workflow's governance settings: its owner (incidents are assigned to them), its reviewer and whether
+ * publishing needs the reviewer's approval, and whether a failed run
  * or a rejected approval rolls the run back, and whether a failed run opens an incident.
  */
 final class WorkflowSettingsDialog extends Dialog {
@@ -27,17 +28,25 @@ final class WorkflowSettingsDialog extends Dialog {
         owner.setId("settings-owner");
         owner.setValue(workflow.extra().get(OWNER) instanceof String s ? s : "");
         owner.setWidthFull();
+        TextField reviewer = new TextField("Reviewer (user name)");
+        reviewer.setId("settings-reviewer");
+        reviewer.setValue(workflow.extra().get("reviewer") instanceof String s ? s : "");
+        reviewer.setWidthFull();
+        Checkbox review = checkbox("Publishing needs the reviewer's approval (four eyes)", workflow, "requiresReview",
+                "settings-requires-review");
         Checkbox onFailure = checkbox("Roll back when a run fails", workflow, "rollbackOnFailure", "settings-rollback-on-failure");
         Checkbox onRejection = checkbox("Roll back when an approval is rejected", workflow, "rollbackOnRejection",
                 "settings-rollback-on-rejection");
         Checkbox incident = checkbox("Open an incident when a run fails", workflow, "incidentOnFailure",
                 "settings-incident-on-failure");
-        for (var f : new com.vaadin.flow.component.HasValue<?, ?>[] {owner, onFailure, onRejection, incident}) {
+        for (var f : new com.vaadin.flow.component.HasValue<?, ?>[] {owner, reviewer, review, onFailure, onRejection, incident}) {
             f.setReadOnly(readOnly);
         }
-        add(owner, onFailure, onRejection, incident);
+        add(owner, reviewer, review, onFailure, onRejection, incident);
         Button ok = new Button("Save", e -> {
             String ownerName = owner.getValue().strip();
+            String reviewerName = reviewer.getValue().strip();
+            boolean requiresReview = review.getValue();
             boolean failure = onFailure.getValue();
             boolean rejection = onRejection.getValue();
             boolean openIncident = incident.getValue();
@@ -46,11 +55,17 @@ final class WorkflowSettingsDialog extends Dialog {
                 settings.put("rollbackOnFailure", failure);
                 settings.put("rollbackOnRejection", rejection);
                 settings.put("incidentOnFailure", openIncident);
+                settings.put("requiresReview", requiresReview);
                 Map<String, Object> extra = new LinkedHashMap<>(w.extra());
                 if (ownerName.isEmpty()) {
                     extra.remove(OWNER);
                 } else {
                     extra.put(OWNER, ownerName);
+                }
+                if (reviewerName.isEmpty()) {
+                    extra.remove("reviewer");
+                } else {
+                    extra.put("reviewer", reviewerName);
                 }
                 return new Workflow(w.id(), w.name(), w.nodes(), w.connections(), settings, w.pinData(), extra);
             });

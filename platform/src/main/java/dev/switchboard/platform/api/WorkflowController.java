@@ -98,7 +98,15 @@ public class WorkflowController {
             }
         }
         try {
-            WorkflowVersion v = publishing.publish(id, "api", true, note, overrideReason);
+            var outcome = publishing.submit(id, "api", true, note, overrideReason);
+            if (outcome instanceof dev.switchboard.platform.governance.Publishing.Outcome.InReview review) {
+                Map<String, Object> body202 = new java.util.LinkedHashMap<>();
+                body202.put("status", "in review");
+                body202.put("requestId", review.request().id());
+                body202.put("reviewer", review.request().reviewer());
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(body202);
+            }
+            WorkflowVersion v = ((dev.switchboard.platform.governance.Publishing.Outcome.Published) outcome).version();
             return ResponseEntity.status(HttpStatus.CREATED).body(ApiViews.version(v, false));
         } catch (dev.switchboard.platform.governance.PublishException.Invalid e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_workflow", e.getMessage(),

@@ -22,8 +22,11 @@ public final class Publishing {
     private final PolicyStore policies;
     private final AuditLog audit;
     private final PolicyCheck check;
+    private final PublishRequestStore reviews;
 
-    public Publishing(WorkflowStore workflows, LocalEngine engine, PolicyStore policies, AuditLog audit) {
+    public Publishing(WorkflowStore workflows, LocalEngine engine, PolicyStore policies, AuditLog audit,
+            PublishRequestStore reviews) {
+        this.reviews = reviews;
         this.workflows = workflows;
         this.engine = engine;
         this.policies = policies;
@@ -68,6 +71,82 @@ public final class Publishing {
         audit.record(actor, "workflow published", "workflow:" + w.id(), "\"" + w.name() + "\" version " + v.version()
                 + (note == null || note.isBlank() ? "" : ": " + note), Map.of("version", v.version()));
         return v;
+    }
+
+    /** What a submitted publish became: a live version, or a request that waits for the reviewer. */
+    public sealed interface Outcome {
+        record Published(WorkflowVersion version) implements Outcome {
+        }
+
+        record InReview(PublishRequest request) implements Outcome {
+        }
+    }
+
+    /**
+     * Publishes as {@link #publish} does, except that a workflow that requires review ({@code settings.requiresReview}
+     * with a {@code reviewer}) published by someone other than its reviewer becomes a request the reviewer decides
+     * (four eyes). The checks (valid draft, policy) come first, so that a reviewer never sees what cannot go live.
+     */
+    public Outcome submit(String workflowId, String actor, boolean mayOverride, String note, String overrideReason) {
+        StoredWorkflow w = require(workflowId);
+        String reviewer = w.draft().extra().get("reviewer") instanceof String r && !r.isBlank() ? r.strip() : null;
+        boolean review = Boolean.TRUE.equals(w.draft().settings().get("requiresReview")) && reviewer != null
+                && !reviewer.equals(actor);
+        if (!review) {
+            return new Outcome.Published(publish(workflowId, actor, mayOverride, note, overrideReason));
+        }
+        List<Problem> errors = engine.validate(w.draft()).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PublishException.Invalid(w.name(), errors);
+        }
+        List<PolicyCheck.Violation> violations = check.check(w.draft(), policies.get());
+        if (!violations.isEmpty()) {
+            throw new PublishException.PolicyViolated(w.name(), violations,
+                    "Add an approval node on the path before asking for review.");
+        }
+        PublishRequest request = reviews.create(new PublishRequest(null, w.id(), w.name(), w.revision(), note, actor,
+                java.time.Instant.now(), reviewer, "pending", null, null, null, null));
+        audit.record(actor, "publish requested", "workflow:" + w.id(), "\"" + w.name() + "\" waits for " + reviewer
+                + "'s review" + (note == null || note.isBlank() ? "" : ": " + note), Map.of("request", request.id()));
+        return new Outcome.InReview(request);
+    }
+
+    /**
+     * The reviewer decides a publish request: approving publishes the draft as it was requested (refused when
+     * it changed since; ask again), rejecting keeps the live version. Nobody reviews their own request.
+     */
+    public PublishRequest review(String requestId, String actor, boolean approve, String comment) {
+        PublishRequest request = reviews.get(requestId).orElseThrow(() -> new WorkflowStore.NotFoundException(
+                "no publish request with id \"" + requestId + "\""));
+        if (!"pending".equals(request.status())) {
+            throw new IllegalStateException("this publish request was already " + request.status() + " by "
+                    + request.decidedBy());
+        }
+        if (!actor.equals(request.reviewer()) || actor.equals(request.requestedBy())) {
+            throw new IllegalStateException(actor + " may not review this publish: " + request.reviewer()
+                    + " reviews \"" + request.workflowName() + "\", and nobody reviews their own");
+        }
+        Integer version = null;
+        if (approve) {
+            StoredWorkflow w = require(request.workflowId());
+            if (w.revision() != request.revision()) {
+                throw new IllegalStateException("the draft of \"" + w.name() + "\" changed since " + request.requestedBy()
+                        + " asked for this review: reject it and ask them to ask again");
+            }
+            version = workflows.publish(w.id(), request.requestedBy(), request.note()).version();
+        }
+        PublishRequest decided = reviews.decide(requestId, approve ? "approved" : "rejected", actor, comment, version)
+                .orElseThrow(() -> new IllegalStateException("this publish request was decided meanwhile"));
+        audit.record(actor, approve ? "publish approved" : "publish rejected", "workflow:" + request.workflowId(),
+                "\"" + request.workflowName() + "\" requested by " + request.requestedBy()
+                        + (approve ? ", live as version " + version : "") + (comment == null || comment.isBlank() ? "" : ": " + comment),
+                Map.of("request", requestId));
+        return decided;
+    }
+
+    public dev.switchboard.platform.paging.Page<PublishRequest> pendingReviews(String reviewer,
+            dev.switchboard.platform.paging.Page.Request request) {
+        return reviews.pending(reviewer, request);
     }
 
     /** Publishes an earlier version again (one-click rollback), logged. */

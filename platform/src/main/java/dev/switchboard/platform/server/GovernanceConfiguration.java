@@ -40,7 +40,9 @@ public class GovernanceConfiguration {
     }
 
     @Bean
-    Publishing publishing(WorkflowStore workflows, LocalEngine engine, PolicyStore policies, AuditLog audit) {
-        return new Publishing(workflows, engine, policies, audit);
+    Publishing publishing(WorkflowStore workflows, LocalEngine engine, PolicyStore policies, AuditLog audit,
+            MongoConnection connection) {
+        return new Publishing(workflows, engine, policies, audit,
+                new dev.switchboard.platform.store.MongoPublishRequestStore(connection, Clock.systemUTC()));
     }
 }
