@@ -55,6 +55,11 @@ class ApprovalsApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension MAIL = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
     private Reply call(String method, String path, String body) throws Exception {
         return new ApiClient(port, KEY, text -> { }).call(method, path, body);
     }
@@ -201,6 +206,51 @@ class ApprovalsApiTest {
         assertThat(escalated.deadline()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
         assertThat(escalated.decidableBy("bob", List.of("builder"))).isFalse();
         assertThat(escalated.decidableBy("carol", List.of("admin"))).isTrue();
+    }
+
+    @Test
+    void theNoticeIsMailedThroughTheSmtpCredentialWithALinkThatDecides() throws Exception {
+        Reply credential = call("POST", "/api/v1/credentials", """
+                {"name": "Office mail %d", "type": "smtp", "data": {"host": "127.0.0.1", "port": %d, "secure": false}}
+                """.formatted(System.nanoTime(), MAIL.getSmtp().getPort()));
+        assertThat(credential.status()).isEqualTo(201);
+        String runId = startWaitingRun(refundWorkflowWithCredential("""
+                {"message": "Refund 120 EUR to Ada?", "notifyEmail": "ann@example.com", "emailFrom": "robot@example.com"}""",
+                (String) credential.json().get("id")));
+        assertThat(MAIL.waitForIncomingEmail(20_000, 1)).isTrue();
+        var message = MAIL.getReceivedMessages()[0];
+        assertThat(message.getSubject()).isEqualTo("Approval needed: Refund 120 EUR to Ada?");
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://\\S+/approval/\\S+").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        String url = link.group().replaceFirst("http://[^/]+", "http://127.0.0.1:" + port);
+
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        assertThat(post(url, "decision=approve").body()).contains("Recorded: approved");
+        assertThat(nodesRun(awaitRun(runId, "succeeded"))).containsExactly("Start", "Approve refund", "Pay");
+        assertThat(approvals.get(runId + ":1").orElseThrow().decision().by()).isEqualTo("link:ann@example.com");
+    }
+
+    private String refundWorkflowWithCredential(String approvalParameters, String credentialId) throws Exception {
+        String id = refundWorkflow(approvalParameters);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> draft = (Map<String, Object>) call("GET", "/api/v1/workflows/" + id, null).json().get("workflow");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) draft.get("nodes");
+        List<Map<String, Object>> withCredential = new java.util.ArrayList<>();
+        for (Map<String, Object> n : nodes) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>(n);
+            if ("Approve refund".equals(n.get("name"))) {
+                copy.put("credentials", Map.of("smtp", Map.of("id", credentialId, "name", "Office mail")));
+            }
+            withCredential.add(copy);
+        }
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(draft);
+        changed.put("nodes", withCredential);
+        assertThat(call("PUT", "/api/v1/workflows/" + id, dev.switchboard.platform.json.Json.write(changed)).status()).isEqualTo(200);
+        return id;
     }
 
     private HttpResponse<String> post(String url, String form) throws Exception {

@@ -229,4 +229,34 @@ class CompensationTest {
         assertThat(((List<Map<String, Object>>) after.get("steps")).stream().map(st -> (String) st.get("node")).toList())
                 .as("the rejected output is not followed").doesNotContain("Ship");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCodeNodesUndoScriptSeesWhatItsStepDidAndAThrowLeavesTheRunNeedingAttention() throws Exception {
+        String undo = "const first = $input.all()[0].json; if (first.output.orderId !== 7 || first.input.customer !== 'Ada') "
+                + "{ throw new Error('not what the step did'); } return [{json: {undone: first.output.orderId}}];";
+        for (boolean fails : new boolean[] {false, true}) {
+            Reply created = call("POST", "/api/v1/workflows", dev.switchboard.platform.json.Json.write(Map.of(
+                    "name", "Code undo " + System.nanoTime(),
+                    "nodes", List.of(
+                            Map.of("id", "t", "name", "Start", "type", "n8n-nodes-base.manualTrigger", "typeVersion", 1,
+                                    "position", List.of(0, 0), "parameters", Map.of()),
+                            Map.of("id", "c", "name", "Book", "type", "n8n-nodes-base.code", "typeVersion", 2,
+                                    "position", List.of(200, 0), "parameters", Map.of(
+                                            "jsCode", "return [{json: {orderId: 7}}];",
+                                            "compensationCode", fails ? "throw new Error('the ledger is closed');" : undo))),
+                    "connections", Map.of("Start", Map.of("main", List.of(List.of(Map.of("node", "Book", "type", "main",
+                            "index", 0))))))));
+            Map<String, Object> run = run((String) created.json().get("id"));
+            assertThat(run.get("status")).isEqualTo("succeeded");
+            Reply rolledBack = call("POST", "/api/v1/runs/" + run.get("id") + "/rollback", null);
+            assertThat(rolledBack.json().get("status")).isEqualTo(fails ? "needs attention" : "rolled back");
+            Map<String, Object> undoStep = compensations(rolledBack.json()).get(0);
+            if (fails) {
+                assertThat(rolledBack.json().get("error").toString()).contains("the ledger is closed");
+            } else {
+                assertThat(undoStep.get("outputs").toString()).contains("undone=7");
+            }
+        }
+    }
 }

@@ -32,6 +32,13 @@ public final class ApprovalNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("approval", "Approval", NodeCategory.APPROVAL)
             .description("Waits until a person approves or rejects (in the inbox or from a signed link), or a deadline passes.")
             .noN8nAlias()
+            .credentialTypes(dev.switchboard.platform.node.CredentialType.of("smtp", "SMTP",
+                    ParameterSpec.of("user", "User", ParameterType.STRING, ""),
+                    ParameterSpec.of("password", "Password", ParameterType.STRING, "").asSecret(),
+                    ParameterSpec.required("host", "Host", ParameterType.STRING),
+                    ParameterSpec.of("port", "Port", ParameterType.NUMBER, 465L),
+                    ParameterSpec.of("secure", "SSL/TLS", ParameterType.BOOLEAN, true))
+                    .description("A mail server to send messages through (as n8n's SMTP credential)."))
             .outputs("approved", "rejected", "timed out")
             .parameters(
                     ParameterSpec.of("approvers", "Approvers (user names)", ParameterType.STRING, "")
@@ -56,6 +63,10 @@ public final class ApprovalNode implements NodeType {
                     ParameterSpec.of("escalateAmount", "New deadline in", ParameterType.NUMBER, 1L).showWhen("onDeadline", "escalate"),
                     ParameterSpec.options("escalateUnit", "New deadline unit", "days", "seconds", "minutes", "hours", "days")
                             .showWhen("onDeadline", "escalate"),
+                    ParameterSpec.of("notifyEmail", "Notify by e-mail", ParameterType.STRING, "")
+                            .help("Comma-separated addresses; each gets the request with its own decision link, sent through the SMTP credential."),
+                    ParameterSpec.of("emailFrom", "E-mail from", ParameterType.STRING, "")
+                            .help("The sender address; the SMTP user when empty."),
                     ParameterSpec.of("notifyWebhook", "Notify a URL", ParameterType.STRING, "")
                             .help("Also POST the request (with its decision link) to this URL, e.g. a chat webhook."))
             .build();
@@ -119,6 +130,8 @@ public final class ApprovalNode implements NodeType {
             request.put("escalateToRole", context.string("escalateToRole", 0, "admin"));
             request.put("escalateMillis", millis(context.number("escalateAmount", 0, 1), context.string("escalateUnit", 0, "days")));
         }
+        request.put("emails", list(context.string("notifyEmail", 0, "")));
+        request.put("emailFrom", context.string("emailFrom", 0, ""));
         String hook = context.string("notifyWebhook", 0, "");
         if (!hook.isBlank()) {
             request.put("notifyWebhook", hook);

@@ -1,6 +1,7 @@
 package dev.switchboard.nodes.code;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
@@ -36,7 +37,11 @@ public final class CodeNode implements NodeType {
                             .help("Run the code once with all items ($input.all()), or once per item ($input.item)."),
                     ParameterSpec.options("language", "Language", "javaScript", "javaScript", "python"),
                     new ParameterSpec("jsCode", "JavaScript", ParameterType.CODE, true, DEFAULT_CODE, null, false, false,
-                            "The body of an async function; return the items.", java.util.Map.of("language", List.of("javaScript")), null))
+                            "The body of an async function; return the items.", java.util.Map.of("language", List.of("javaScript")), null),
+                    new ParameterSpec("compensationCode", "Undo script (on rollback)", ParameterType.CODE, false, "", null,
+                            false, false, "Runs when the run is rolled back, once for all the items this step put out: "
+                                    + "each item is {output, input} (what the step returned, and the item it came from). "
+                                    + "Throw to report that the undo failed.", null, null))
             .compensable()
             .build();
 
@@ -71,5 +76,18 @@ public final class CodeNode implements NodeType {
             Item item = ScriptItems.fromEachItem(result, i);
             return item == null ? List.of() : List.of(item.withPairedItem(i));
         }));
+    }
+
+    @Override
+    public boolean compensates(double version, Map<String, Object> parameters) {
+        return parameters.get("compensationCode") instanceof String code && !code.isBlank();
+    }
+
+    /** Runs the undo script once with all the step's {output, input} items; what it returns is the undo step's output. */
+    @Override
+    public NodeResult compensate(NodeContext context) {
+        String code = (String) context.rawParameter("compensationCode");
+        Object result = context.scripts().run(code, ScriptMode.RUN_ONCE_FOR_ALL_ITEMS, 0, "compensationCode");
+        return NodeResult.of(ScriptItems.fromAllItems(result, context.items().size()));
     }
 }

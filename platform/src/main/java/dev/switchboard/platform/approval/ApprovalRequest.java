@@ -19,12 +19,13 @@ import java.util.Map;
  * @param escalateMillis for escalation: the new deadline, from the first one
  * @param escalated     whether it was escalated (a second deadline times out)
  * @param applied       whether the run was resumed with the decision (a crash in between is repaired)
+ * @param notifyEmails  addresses mailed the request (each with their own link) through the node's SMTP credential
  */
 public record ApprovalRequest(String id, String runId, String workflowId, String workflowName, String node,
         int stepIndex, ApprovalStatus status, List<String> approvers, List<String> roles, String message,
         Map<String, Object> fields, List<String> options, List<Map<String, Object>> items, Instant createdAt,
         Instant deadline, String onDeadline, String escalateToRole, long escalateMillis, boolean escalated,
-        Decision decision, boolean applied, String notifyWebhook) {
+        Decision decision, boolean applied, String notifyWebhook, List<String> notifyEmails, String emailFrom) {
 
     public static final int ITEMS_KEPT = 50;
 
@@ -35,6 +36,7 @@ public record ApprovalRequest(String id, String runId, String workflowId, String
         options = options == null ? List.of() : List.copyOf(options);
         items = items == null ? List.of() : items;
         onDeadline = onDeadline == null ? "timeOut" : onDeadline;
+        notifyEmails = notifyEmails == null ? List.of() : List.copyOf(notifyEmails);
     }
 
     /** Whether this user (with these role ids) may decide: named, or holding a named role, or an admin when none is named. */

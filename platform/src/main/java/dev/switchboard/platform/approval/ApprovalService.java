@@ -43,6 +43,7 @@ public final class ApprovalService {
     private final ApprovalLinks links;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String publicUrl = "http://localhost:8080";
+    private volatile ApprovalMail mail;
     private volatile java.util.function.Predicate<RunRecord> rollsBackOnRejection = run -> false;
     private volatile dev.switchboard.platform.governance.AuditLog audit = dev.switchboard.platform.governance.AuditLog.none();
     private volatile java.util.function.Consumer<String> rollback = runId -> { };
@@ -70,6 +71,29 @@ public final class ApprovalService {
         this.rollsBackOnRejection = when;
         this.rollback = rollback;
         return this;
+    }
+
+    /** How requests that name e-mail addresses are mailed. */
+    public ApprovalService mail(ApprovalMail mailer) {
+        this.mail = mailer;
+        return this;
+    }
+
+    /** Mails the request to its addresses in the background; a failure is logged with the request. */
+    private void mail(ApprovalRequest request, RunRecord run) {
+        if (request.notifyEmails().isEmpty() || mail == null) {
+            return;
+        }
+        Thread.ofVirtual().name("approval-mail-" + request.id()).start(() -> {
+            try {
+                mail.send(request, run, request.notifyEmails(), request.emailFrom(), to -> link(request.id(), to));
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "approval " + request.id() + ": the notice to "
+                        + request.notifyEmails() + " could not be mailed: " + e.getMessage());
+                audit.record("system", "approval notice failed", "approval:" + request.id(),
+                        "mailing " + request.notifyEmails() + " failed: " + e.getMessage(), Map.of());
+            }
+        });
     }
 
     /** Where decisions are logged. */
@@ -122,9 +146,10 @@ public final class ApprovalService {
                 strings(r.get("roles")), String.valueOf(r.get("message")), map(r.get("fields")), strings(r.get("options")),
                 items, clock.instant(), deadline, (String) r.get("onDeadline"), (String) r.get("escalateToRole"),
                 r.get("escalateMillis") instanceof Number n ? n.longValue() : 0, false, null, false,
-                (String) r.get("notifyWebhook"));
+                (String) r.get("notifyWebhook"), strings(r.get("emails")), (String) r.get("emailFrom"));
         if (store.create(request)) {
             notify(request);
+            mail(request, run);
         }
     }
 

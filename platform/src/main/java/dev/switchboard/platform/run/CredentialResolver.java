@@ -19,6 +19,13 @@ public interface CredentialResolver {
     NodeCredential resolve(String type, String id, String name);
 
     /** No credentials at all: every lookup says why. */
+    /**
+     * The resolver one run uses ({@code this} by default): a server's may note which credentials each run used.
+     */
+    default CredentialResolver forRun(RunRecord run) {
+        return this;
+    }
+
     static CredentialResolver none() {
         return (type, id, name) -> {
             throw new Unavailable("this run has no credential vault (credentials are available to runs on a "

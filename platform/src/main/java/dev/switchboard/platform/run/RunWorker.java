@@ -175,7 +175,7 @@ public final class RunWorker {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     // as in n8n, pinned data stands in for its node only in runs started from the editor
                     .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode()).clock(clock).defaultZone(defaultZone)
-                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials).build();
+                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials.forRun(run)).build();
             leased = deferred != null ? null : new LeasedJournal(store, leaseLost, fresh, created);
             RunJournal stored = deferred != null ? deferred : leased;
             RunJournal journal = new RunJournal() {

@@ -30,11 +30,13 @@ public class ApprovalConfiguration {
     }
 
     @Bean
-    ApprovalService approvalService(ApprovalStore store, RunStore runs, RunService service, Environment env) {
+    ApprovalService approvalService(ApprovalStore store, RunStore runs, RunService service, Environment env,
+            dev.switchboard.platform.credential.VaultCredentials vault) {
         ApprovalService approvals = new ApprovalService(store, runs, service::runDue, Clock.systemUTC())
                 .publicUrl(env.getProperty("switchboard.public-url",
                         "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))));
         service.onWaiting(approvals::runWaiting);
+        approvals.mail(new dev.switchboard.platform.approval.ApprovalMail(vault, service::workflowOf));
         approvals.rollbackOnRejection(run -> service.rollsBack(run, "rollbackOnRejection"), service::rollback);
         return approvals;
     }

@@ -319,8 +319,36 @@ public final class RunService implements SmartLifecycle {
 
     /** Where the credentials that nodes name come from: the vault (set before the workers start). */
     public RunService credentials(dev.switchboard.platform.run.CredentialResolver resolver) {
-        this.credentials = resolver;
+        this.credentials = new UsedCredentials(resolver);
         return this;
+    }
+
+    /** The vault as runs see it: the first use of each credential in a run goes to the audit log ("credential used"). */
+    private final class UsedCredentials implements dev.switchboard.platform.run.CredentialResolver {
+        private final dev.switchboard.platform.run.CredentialResolver vault;
+
+        UsedCredentials(dev.switchboard.platform.run.CredentialResolver vault) {
+            this.vault = vault;
+        }
+
+        @Override
+        public dev.switchboard.platform.node.NodeCredential resolve(String type, String id, String name) {
+            return vault.resolve(type, id, name);
+        }
+
+        @Override
+        public dev.switchboard.platform.run.CredentialResolver forRun(RunRecord run) {
+            java.util.Set<String> noted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            return (type, id, name) -> {
+                dev.switchboard.platform.node.NodeCredential credential = vault.resolve(type, id, name);
+                if (noted.add(credential.id())) {
+                    audit.record("run:" + run.id(), "credential used", "credential:" + credential.id(), "\""
+                            + credential.name() + "\" by a run of \"" + run.workflowName() + "\"",
+                            java.util.Map.of("runId", run.id(), "workflowId", run.workflowId()));
+                }
+                return credential;
+            };
+        }
     }
 
     /** Wakes the workers: a run became due. */

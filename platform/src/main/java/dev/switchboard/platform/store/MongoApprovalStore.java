@@ -58,7 +58,8 @@ public final class MongoApprovalStore implements ApprovalStore {
                 .append("onDeadline", r.onDeadline()).append("escalateToRole", r.escalateToRole())
                 .append("escalateMillis", r.escalateMillis()).append("escalated", r.escalated())
                 .append("decision", decision(r.decision())).append("applied", r.applied())
-                .append("notifyWebhook", r.notifyWebhook());
+                .append("notifyWebhook", r.notifyWebhook()).append("notifyEmails", r.notifyEmails())
+                .append("emailFrom", r.emailFrom());
         try {
             approvals.insertOne(d);
             return true;
@@ -176,6 +177,7 @@ public final class MongoApprovalStore implements ApprovalStore {
                 d.getList("options", String.class), (List<Map<String, Object>>) items, Documents.instant(d, "createdAt"),
                 Documents.instant(d, "deadline"), d.getString("onDeadline"), d.getString("escalateToRole"),
                 escalateMillis == null ? 0 : escalateMillis.longValue(), d.getBoolean("escalated", false), decision,
-                d.getBoolean("applied", false), d.getString("notifyWebhook"));
+                d.getBoolean("applied", false), d.getString("notifyWebhook"),
+                d.getList("notifyEmails", String.class, List.of()), d.getString("emailFrom"));
     }
 }
