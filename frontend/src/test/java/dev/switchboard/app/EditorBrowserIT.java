@@ -112,6 +112,52 @@ class EditorBrowserIT {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void codeIsEditedInCodeMirrorAndNodesAreCopiedAndPastedAsN8nJson() throws Exception {
+        String id = (String) server.expect(201, "POST", "/api/v1/workflows", """
+                {"name": "Code in the browser", "nodes": [
+                  {"id": "t", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0], "parameters": {}},
+                  {"id": "c", "name": "Compute", "type": "n8n-nodes-base.code", "typeVersion": 2, "position": [260, 0],
+                   "parameters": {"jsCode": "return $input.all();"}}],
+                 "connections": {"Start": {"main": [[{"node": "Compute", "type": "main", "index": 0}]]}}}""").get("id");
+        try (BrowserSession browser = BrowserSession.open(dir, 1400, 900)) {
+            browser.get(base + "/login");
+            browser.signIn("bob", PASSWORD);
+            browser.waitFor(By.id("workflows"));
+            browser.get(base + "/workflows/" + id);
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".react-flow__node")).size() == 2);
+
+            openNode(browser, "Compute");
+            WebElement editor = browser.waitFor(By.id("param-jsCode-value"));
+            browser.waitUntil(d -> !editor.getShadowRoot().findElements(By.cssSelector(".cm-content")).isEmpty());
+            WebElement content = editor.getShadowRoot().findElement(By.cssSelector(".cm-content"));
+            assertThat(content.getText()).contains("return $input.all();");
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", editor);
+            content.click();
+            new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                    .sendKeys("return [{json: {answer: 42}}];").perform();
+            browser.screenshot("editor-9-code.png");
+            browser.waitFor(By.id("node-done")).click();
+            browser.waitUntil(d -> {
+                try {
+                    Map<String, Object> w = (Map<String, Object>) server.expect(200, "GET", "/api/v1/workflows/" + id, null)
+                            .get("workflow");
+                    return w.toString().contains("answer: 42");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+
+            // select Compute, copy, paste: a second "Compute1" joins the canvas
+            new Actions(browser.driver()).click(browser.waitFor(By.cssSelector("[data-node='Compute'] .sb-node-label")))
+                    .keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL)
+                    .keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-node='Compute1']")).size() == 1);
+            browser.screenshot("editor-10-pasted.png");
+        }
+    }
+
     /** Types into the palette's search, then drags the entry onto the canvas, (dx, dy) from its centre. */
     static void dragFromPalette(BrowserSession browser, String search, String type, WebElement pane, int dx, int dy) {
         WebElement searchField = browser.waitFor(By.cssSelector(".sb-palette-search"));

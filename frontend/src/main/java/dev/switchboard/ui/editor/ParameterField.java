@@ -224,9 +224,8 @@ final class ParameterField extends Composite<Div> implements com.vaadin.flow.com
             }
             case COLLECTION, JSON -> jsonArea(value);
             case CODE -> {
-                TextArea f = jsonArea(value);
+                CodeEditor f = new CodeEditor();
                 f.setValue(value == null ? "" : String.valueOf(value));
-                f.setMinHeight("12em");
                 yield f;
             }
             case CREDENTIAL, NOTICE -> new Span(value == null ? "" : String.valueOf(value));
@@ -271,6 +270,7 @@ final class ParameterField extends Composite<Div> implements com.vaadin.flow.com
     private Object fixedValue() {
         return switch (fixedEditor) {
             case RowsEditor r -> r.value();
+            case CodeEditor c -> c.getValue();
             case Checkbox c -> c.getValue();
             case NumberField n -> n.getValue() == null ? null : Json.number(n.getValue());
             case MultiSelectComboBox<?> m -> new ArrayList<>((java.util.Set<String>) m.getValue());

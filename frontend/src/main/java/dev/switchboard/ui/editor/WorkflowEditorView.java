@@ -160,6 +160,8 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         bar.setWidthFull();
         bar.setPadding(true);
         bar.expand(saveStatus);
+        bar.getStyle().set("flex-wrap", "wrap");
+        saveStatus.getStyle().set("white-space", "nowrap");
         HorizontalLayout status = new HorizontalLayout(runStatus, problemsSummary);
         status.getStyle().set("padding", "0 var(--lumo-space-m)");
         canvas.setSizeFull();

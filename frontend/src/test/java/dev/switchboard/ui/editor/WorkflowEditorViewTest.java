@@ -328,4 +328,20 @@ class WorkflowEditorViewTest extends UiTest {
         assertThat(draft.settings()).containsEntry("rollbackOnFailure", true).containsEntry("incidentOnFailure", true)
                 .containsEntry("rollbackOnRejection", false);
     }
+
+    @Test
+    void codeIsEditedInACodeEditorAndAnUndoScriptIsOneToo() {
+        signInAs(Role.BUILDER);
+        WorkflowEditorView view = open(empty("code"));
+        view.canvas().edit(new CanvasEdit.Add("switchboard.code", 0, 0));
+        view.canvas().edit(new CanvasEdit.Open(idOf(view, "Code")));
+        CodeEditor code = _get(CodeEditor.class, spec -> spec.withId("param-jsCode-value"));
+        assertThat(code.getValue()).contains("myNewField");
+        enter(code, "return [{json: {ok: true}}];");
+        enter(_get(CodeEditor.class, spec -> spec.withId("param-compensationCode-value")), "return [];");
+        _click(_get(Button.class, spec -> spec.withId("node-done")));
+
+        var params = view.editor().draft().node("Code").orElseThrow().parameters();
+        assertThat(params).containsEntry("jsCode", "return [{json: {ok: true}}];").containsEntry("compensationCode", "return [];");
+    }
 }

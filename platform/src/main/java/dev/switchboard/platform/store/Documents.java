@@ -78,4 +78,17 @@ final class Documents {
         return new StepError(d.getString("message"), d.getString("node"), d.getString("parameter"),
                 index == null ? -1 : index, d.getString("description"));
     }
+
+    /** Inserts a document; false (nothing written) when one with its {@code _id} exists. */
+    static boolean insertIfAbsent(com.mongodb.client.MongoCollection<Document> collection, Document doc) {
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCode() == 11000) {
+                return false;
+            }
+            throw e;
+        }
+    }
 }

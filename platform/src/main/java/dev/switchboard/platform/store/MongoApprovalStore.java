@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -60,15 +59,7 @@ public final class MongoApprovalStore implements ApprovalStore {
                 .append("decision", decision(r.decision())).append("applied", r.applied())
                 .append("notifyWebhook", r.notifyWebhook()).append("notifyEmails", r.notifyEmails())
                 .append("emailFrom", r.emailFrom());
-        try {
-            approvals.insertOne(d);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() == 11000) {
-                return false;
-            }
-            throw e;
-        }
+        return Documents.insertIfAbsent(approvals, d);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -39,19 +38,11 @@ public final class MongoIncidentStore implements IncidentStore {
 
     @Override
     public boolean open(Incident i) {
-        try {
-            incidents.insertOne(new Document("_id", i.id()).append("runId", i.runId()).append("workflowId", i.workflowId())
-                    .append("workflowName", i.workflowName()).append("owner", i.owner()).append("reason", i.reason())
-                    .append("title", i.title()).append("status", i.status().label()).append("rootCause", i.rootCause())
-                    .append("resolution", i.resolution()).append("openedAt", Documents.date(i.openedAt()))
-                    .append("updatedAt", Documents.date(i.updatedAt())).append("resolvedBy", null).append("resolvedAt", null));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() == 11000) {
-                return false;
-            }
-            throw e;
-        }
+        return Documents.insertIfAbsent(incidents, new Document("_id", i.id()).append("runId", i.runId())
+                .append("workflowId", i.workflowId()).append("workflowName", i.workflowName()).append("owner", i.owner()).append("reason", i.reason())
+                .append("title", i.title()).append("status", i.status().label()).append("rootCause", i.rootCause())
+                .append("resolution", i.resolution()).append("openedAt", Documents.date(i.openedAt()))
+                .append("updatedAt", Documents.date(i.updatedAt())).append("resolvedBy", null).append("resolvedAt", null));
     }
 
     @Override
