@@ -1,0 +1,103 @@
+package dev.switchboard.nodes.ai;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.switchboard.platform.node.CredentialType;
+import dev.switchboard.platform.node.NodeContext;
+import dev.switchboard.platform.node.NodeCredential;
+import dev.switchboard.platform.node.NodeException;
+import dev.switchboard.platform.node.ParameterSpec;
+import dev.switchboard.platform.node.ParameterType;
+
+/**
+ * The chat model a node's credential names, asked with retries (429 and 5xx, with backoff), and errors that
+ * say what to fix: a refused key, an unknown model, a server that cannot be reached.
+ */
+final class ChatModels {
+
+    static final CredentialType OPENAI = CredentialType.of("openAiApi", "OpenAI (or compatible) API",
+                    ParameterSpec.of("apiKey", "API key", ParameterType.STRING, "").asSecret(),
+                    ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.openai.com/v1")
+                            .help("An OpenAI-compatible server: e.g. http://127.0.0.1:11434/v1 for Ollama."))
+            .description("OpenAI, or any server speaking its chat completions API (Ollama, vLLM, LM Studio, LocalAI).");
+    static final CredentialType ANTHROPIC = CredentialType.of("anthropicApi", "Anthropic API",
+                    ParameterSpec.of("apiKey", "API key", ParameterType.STRING, "").asSecret(),
+                    ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.anthropic.com/v1"))
+            .description("Anthropic's messages API.");
+
+    static final int RETRIES = 3;
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private ChatModels() {
+    }
+
+    /** What a model said, and what it cost in tokens. */
+    record Reply(String text, String model, Integer inputTokens, Integer outputTokens) {
+        Map<String, Object> usage() {
+            return Map.of("inputTokens", inputTokens == null ? 0 : inputTokens, "outputTokens",
+                    outputTokens == null ? 0 : outputTokens);
+        }
+    }
+
+    /** Asks the model of the node's credential; {@code system} may be blank. */
+    static Reply ask(NodeContext context, String modelName, Double temperature, String system, String user, int item) {
+        var openAi = context.credential(OPENAI.name());
+        var anthropic = openAi.isPresent() ? java.util.Optional.<NodeCredential>empty() : context.credential(ANTHROPIC.name());
+        if (openAi.isEmpty() && anthropic.isEmpty()) {
+            throw new NodeException("choose an openAiApi or anthropicApi credential for \"" + context.nodeName() + "\"", item);
+        }
+        NodeCredential credential = openAi.orElseGet(anthropic::get);
+        String url = credential.text("url");
+        String model = modelName == null || modelName.isBlank()
+                ? (openAi.isPresent() ? "gpt-4o-mini" : "claude-3-5-haiku-latest") : modelName;
+        ChatModel chat = openAi.isPresent()
+                ? OpenAiChatModel.builder().baseUrl(url == null || url.isBlank() ? "https://api.openai.com/v1" : url)
+                        .apiKey(credential.text("apiKey")).modelName(model).temperature(temperature)
+                        .maxRetries(RETRIES).timeout(TIMEOUT).build()
+                : AnthropicChatModel.builder().baseUrl(url == null || url.isBlank() ? "https://api.anthropic.com/v1" : url)
+                        .apiKey(credential.text("apiKey")).modelName(model).temperature(temperature).maxTokens(1024)
+                        .maxRetries(RETRIES).timeout(TIMEOUT).build();
+        List<ChatMessage> messages = new ArrayList<>();
+        if (system != null && !system.isBlank()) {
+            messages.add(SystemMessage.from(system));
+        }
+        messages.add(UserMessage.from(user == null ? "" : user));
+        ChatResponse response;
+        try {
+            response = chat.chat(messages);
+        } catch (AuthenticationException e) {
+            throw new NodeException("the " + credential.type() + " credential \"" + credential.name()
+                    + "\" was refused by " + url + ": check its API key [item " + item + "]", item);
+        } catch (ModelNotFoundException e) {
+            throw new NodeException("the model \"" + model + "\" is not known at " + url + " [item " + item + "]", item);
+        } catch (RateLimitException e) {
+            throw new NodeException("the model server kept answering 429 (too many requests) after " + RETRIES
+                    + " retries [item " + item + "]", item);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() instanceof java.net.ConnectException || why.contains("Connection refused")
+                    || e.getClass().getSimpleName().contains("UnresolvedModelServer")) {
+                throw new NodeException("cannot reach the model server at " + url + " [item " + item + "]", item);
+            }
+            throw new NodeException("the model server at " + url + " failed: " + why + " [item " + item + "]", item);
+        }
+        var usage = response.tokenUsage();
+        context.log().info("model " + model + ": " + (usage == null ? "?" : usage.inputTokenCount()) + " tokens in, "
+                + (usage == null ? "?" : usage.outputTokenCount()) + " out");
+        return new Reply(response.aiMessage().text(), model, usage == null ? null : usage.inputTokenCount(),
+                usage == null ? null : usage.outputTokenCount());
+    }
+}
