@@ -26,6 +26,7 @@ public final class AiChatNode implements NodeType {
                             .help("How the model should behave, e.g. \"You answer customer e-mails politely and briefly.\""),
                     ParameterSpec.required("prompt", "Prompt", ParameterType.STRING)
                             .help("What to ask, with expressions: e.g. Draft a reply to: {{ $json.body }}"),
+                    ChatModels.REDACT,
                     ParameterSpec.of("model", "Model", ParameterType.STRING, "")
                             .help("e.g. gpt-4o-mini, llama3.1, claude-3-5-haiku-latest; empty for the default."),
                     ParameterSpec.of("temperature", "Temperature", ParameterType.NUMBER, 0.2))

@@ -33,6 +33,7 @@ public final class AiClassifyNode implements NodeType {
                     ParameterSpec.of("categories", "Categories", ParameterType.FIXED_COLLECTION, Map.of())
                             .rows("categories", "category", "description")
                             .help("Each category's name and what belongs in it; one output each, in this order."),
+                    ChatModels.REDACT,
                     ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
                     ParameterSpec.of("multiClass", "Several categories may apply", ParameterType.BOOLEAN, false),
                     ParameterSpec.of("minConfidence", "Minimum confidence", ParameterType.NUMBER, 0.5)

@@ -52,8 +52,31 @@ final class ChatModels {
         }
     }
 
-    /** Asks the model of the node's credential; {@code system} may be blank. */
+    /** The parameter every AI node has: keep personal data from the model. */
+    static final ParameterSpec REDACT = ParameterSpec.of("redact", "Redact personal data", ParameterType.BOOLEAN, false)
+            .help("Replace e-mail addresses, phone numbers, card numbers and IBANs by placeholders before the prompt "
+                    + "leaves the server, and put them back where the answer repeats them.");
+
+    /**
+     * Asks the model of the node's credential; {@code system} may be blank. With the node's {@code redact}
+     * on, personal data never reaches the model (see {@link Redaction}).
+     */
     static Reply ask(NodeContext context, String modelName, Double temperature, String system, String user, int item) {
+        if (context.bool("redact", item, false)) {
+            Redaction redaction = new Redaction();
+            String safeSystem = redaction.redact(system);
+            String safeUser = redaction.redact(user);
+            if (redaction.count() > 0) {
+                context.log().info("redacted " + redaction.count() + " piece(s) of personal data before asking the model");
+            }
+            Reply reply = askModel(context, modelName, temperature, safeSystem, safeUser, item);
+            return new Reply(redaction.restore(reply.text()), reply.model(), reply.inputTokens(), reply.outputTokens());
+        }
+        return askModel(context, modelName, temperature, system, user, item);
+    }
+
+    private static Reply askModel(NodeContext context, String modelName, Double temperature, String system, String user,
+            int item) {
         var openAi = context.credential(OPENAI.name());
         var anthropic = openAi.isPresent() ? java.util.Optional.<NodeCredential>empty() : context.credential(ANTHROPIC.name());
         if (openAi.isEmpty() && anthropic.isEmpty()) {

@@ -134,4 +134,83 @@ class AiNodesTest {
         assertThat(Json.parseObject(provider.received.get(0)).toString()).contains("Say hello in French");
         assertThat(provider.keys).containsExactly(KEY);
     }
+
+    private static final String EXTRACT = """
+            {"name": "AI", "type": "switchboard.aiExtract", "typeVersion": 1, "position": [200, 0],
+             "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+             "parameters": {"text": "={{ $json.body }}", "retries": 1, "fields": {"fields": [
+               {"name": "orderNumber", "type": "string", "description": "the order number", "required": "true"},
+               {"name": "amount", "type": "number", "description": "the amount in EUR", "required": "true"},
+               {"name": "deliveryDate", "type": "date", "required": "false"}]}}}""";
+
+    @Test
+    void extractionIsCheckedAndAskedAgainWithWhatWasWrong() {
+        provider.answer(200, "{\"orderNumber\": \"A-17\", \"amount\": \"120 EUR\"}");
+        provider.answer(200, "{\"orderNumber\": \"A-17\", \"amount\": 120, \"deliveryDate\": null}");
+        RunResult result = run(EXTRACT, "openAiApi", List.of(Map.of("body", "Please refund order A-17, 120 EUR.")));
+
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        Map<String, Object> item = NodeTestKit.json(result, "AI", 0).get(0);
+        assertThat(item.get("extracted").toString()).contains("orderNumber=A-17", "amount=120");
+        assertThat(provider.received).hasSize(2);
+        assertThat(provider.received.get(1)).contains("\\\"amount\\\" must be a number");
+        assertThat(item.get("tokens")).isEqualTo(Map.of("inputTokens", 24, "outputTokens", 10));
+    }
+
+    @Test
+    void anAnswerThatStaysInvalidGoesToTheInvalidOutputWithTheReason() {
+        provider.answer(200, "I cannot find an order.");
+        provider.answer(200, "{\"amount\": 5}");
+        RunResult result = run(EXTRACT, "openAiApi", List.of(Map.of("body", "hello")));
+
+        assertThat(NodeTestKit.json(result, "AI", 0)).isEmpty();
+        assertThat(NodeTestKit.json(result, "AI", 1).get(0).get("error").toString())
+                .isEqualTo("the model's answer stayed invalid after 2 tries: \"orderNumber\" is required but missing");
+    }
+
+    @Test
+    void summariesAndSentimentsLandOnTheItems() {
+        provider.answer(200, "  Ada wants her money back.  ");
+        RunResult summary = run("""
+                {"name": "AI", "type": "switchboard.aiSummarize", "typeVersion": 1, "position": [200, 0],
+                 "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+                 "parameters": {"text": "={{ $json.body }}", "length": "one line"}}""", "openAiApi",
+                List.of(Map.of("body", "long thread")));
+        assertThat(NodeTestKit.json(summary, "AI").get(0)).containsEntry("summary", "Ada wants her money back.");
+        assertThat(provider.received.get(0)).contains("in one line");
+
+        provider.answer(200, "{\"sentiment\": \"Negative\", \"confidence\": 0.88}");
+        RunResult sentiment = run("""
+                {"name": "AI", "type": "switchboard.aiSentiment", "typeVersion": 1, "position": [200, 0],
+                 "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+                 "parameters": {"text": "={{ $json.body }}"}}""", "openAiApi", List.of(Map.of("body", "This is awful")));
+        assertThat(NodeTestKit.json(sentiment, "AI").get(0)).containsEntry("sentiment", "negative").containsEntry("confidence", 0.88);
+    }
+
+    @Test
+    void withRedactionNoPersonalDataReachesTheModelAndTheAnswerGetsItBack() {
+        provider.answer(200, "Dear customer, we will write to [EMAIL_1] and refund to [IBAN_2].");
+        RunResult result = run("""
+                {"name": "AI", "type": "switchboard.aiChat", "typeVersion": 1, "position": [200, 0],
+                 "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+                 "parameters": {"redact": true, "systemPrompt": "Reply politely.",
+                                "prompt": "={{ $json.body }}"}}""", "openAiApi", List.of(Map.of("body",
+                "From ada.lovelace@example.com: please refund to DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, "
+                        + "call me on +49 30 1234567.")));
+
+        String sent = provider.received.get(0);
+        assertThat(sent).doesNotContain("ada.lovelace@example.com").doesNotContain("@example.com")
+                .doesNotContain("4111 1111").doesNotContain("3704 0044").doesNotContain("1234567")
+                .contains("[EMAIL_1]", "[IBAN_2]", "[CARD_3]", "[PHONE_4]");
+        assertThat(NodeTestKit.json(result, "AI").get(0).get("text"))
+                .isEqualTo("Dear customer, we will write to ada.lovelace@example.com and refund to DE89 3704 0044 0532 0130 00.");
+    }
+
+    @Test
+    void redactionReplacesTheSameValueByTheSamePlaceholder() {
+        Redaction r = new Redaction();
+        assertThat(r.redact("a@b.io wrote to c@d.io, then a@b.io again")).isEqualTo("[EMAIL_1] wrote to [EMAIL_2], then [EMAIL_1] again");
+        assertThat(r.restore("ask [EMAIL_2]")).isEqualTo("ask c@d.io");
+        assertThat(r.redact("order 12345 of 2026-12-06")).as("short numbers and dates stay").isEqualTo("order 12345 of 2026-12-06");
+    }
 }
