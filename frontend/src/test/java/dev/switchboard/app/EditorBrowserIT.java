@@ -76,8 +76,13 @@ class EditorBrowserIT {
             browser.waitFor(By.cssSelector("#rows-assignments-0-type input")).sendKeys("string");
             browser.screenshot("editor-3-set-configured.png");
             browser.waitFor(By.id("node-done")).click();
-            browser.waitUntil(d -> d.findElements(By.id("node-panel")).isEmpty()
-                    || !d.findElement(By.id("node-panel")).isDisplayed());
+            browser.waitUntil(d -> {
+                try {
+                    return d.findElements(By.id("node-panel")).stream().noneMatch(WebElement::isDisplayed);
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return true; // removed while we looked: closed
+                }
+            });
 
             browser.waitFor(By.id("test-run")).click();
             browser.waitForText(browser.waitFor(By.id("test-run-status")), "Test run succeeded");
