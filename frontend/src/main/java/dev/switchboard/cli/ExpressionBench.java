@@ -9,7 +9,6 @@ import dev.switchboard.platform.expression.ExpressionData;
 import dev.switchboard.platform.expression.Expressions;
 import dev.switchboard.platform.expression.JavaScriptEngine;
 import dev.switchboard.platform.node.Item;
-import dev.switchboard.platform.node.NodeLogger;
 
 /** Evaluates one expression over many items with the evaluator alone, to measure evaluations per second. */
 final class ExpressionBench implements ExpressionData {
@@ -81,10 +80,6 @@ final class ExpressionBench implements ExpressionData {
         return Map.of();
     }
 
-    @Override
-    public Map<String, Object> nodeState(String node) {
-        return Map.of();
-    }
 
     @Override
     public Map<String, Object> workflow() {
@@ -96,15 +91,7 @@ final class ExpressionBench implements ExpressionData {
         return Map.of("id", "benchmark", "mode", "cli");
     }
 
-    @Override
-    public Map<String, Object> vars() {
-        return Map.of();
-    }
 
-    @Override
-    public Map<String, Object> previousNode() {
-        return Map.of();
-    }
 
     @Override
     public ZoneId zone() {
@@ -116,16 +103,4 @@ final class ExpressionBench implements ExpressionData {
         return Instant.now();
     }
 
-    @Override
-    public NodeLogger log() {
-        return new NodeLogger() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        };
-    }
 }

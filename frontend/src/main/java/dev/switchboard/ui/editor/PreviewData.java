@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.switchboard.platform.expression.ExpressionData;
 import dev.switchboard.platform.node.Item;
-import dev.switchboard.platform.node.NodeLogger;
 import dev.switchboard.platform.node.PairedItem;
 import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.workflow.Workflow;
@@ -98,10 +97,6 @@ final class PreviewData implements ExpressionData {
         return workflow.node(name).map(WorkflowNode::parameters).orElse(Map.of());
     }
 
-    @Override
-    public Map<String, Object> nodeState(String name) {
-        return Map.of();
-    }
 
     @Override
     public Map<String, Object> workflow() {
@@ -117,15 +112,7 @@ final class PreviewData implements ExpressionData {
         return Map.of("id", "preview", "mode", "manual");
     }
 
-    @Override
-    public Map<String, Object> vars() {
-        return Map.of();
-    }
 
-    @Override
-    public Map<String, Object> previousNode() {
-        return Map.of();
-    }
 
     @Override
     public ZoneId zone() {
@@ -137,16 +124,4 @@ final class PreviewData implements ExpressionData {
         return Instant.now();
     }
 
-    @Override
-    public NodeLogger log() {
-        return new NodeLogger() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        };
-    }
 }

@@ -49,8 +49,10 @@ public interface ExpressionData {
     /** Another node's parameters as stored ({@code $('X').params}). */
     Map<String, Object> parameters(String node);
 
-    /** The state a node keeps across its runs ({@code $node["X"].context}). */
-    Map<String, Object> nodeState(String node);
+    /** The state a node keeps across its runs ({@code $node["X"].context}); none unless a run keeps it. */
+    default Map<String, Object> nodeState(String node) {
+        return Map.of();
+    }
 
     /** {@code {"id", "name", "active"}} */
     Map<String, Object> workflow();
@@ -58,16 +60,22 @@ public interface ExpressionData {
     /** {@code {"id", "mode", "resumeUrl"}} */
     Map<String, Object> execution();
 
-    /** Workflow variables ({@code $vars}). */
-    Map<String, Object> vars();
+    /** Workflow variables ({@code $vars}); none by default. */
+    default Map<String, Object> vars() {
+        return Map.of();
+    }
 
     /** {@code {"name", "outputIndex", "runIndex"}} of the node that fed the current input, or empty. */
-    Map<String, Object> previousNode();
+    default Map<String, Object> previousNode() {
+        return Map.of();
+    }
 
     ZoneId zone();
 
     Instant now();
 
-    /** Where {@code console.log} writes. */
-    NodeLogger log();
+    /** Where {@code console.log} writes; nowhere by default. */
+    default NodeLogger log() {
+        return NodeLogger.NONE;
+    }
 }
