@@ -1,10 +1,10 @@
 package dev.switchboard.nodes.ai;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.nodes.support.ItemLoop;
 import dev.switchboard.platform.node.Item;
 import dev.switchboard.platform.node.NodeCategory;
 import dev.switchboard.platform.node.NodeContext;
@@ -14,13 +14,17 @@ import dev.switchboard.platform.node.NodeType;
 import dev.switchboard.platform.node.ParameterSpec;
 import dev.switchboard.platform.node.ParameterType;
 
-/** Asks a chat model, once per item: for drafting replies and documents. The answer goes to {@code text}. */
+/**
+ * Asks a chat model, once per item: for drafting replies and documents. The answer goes to {@code text}; with
+ * a review threshold the model also rates its confidence, and answers below it go to the "review" output.
+ */
 public final class AiChatNode implements NodeType {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("aiChat", "AI Chat", NodeCategory.AI)
             .description("Asks a chat model (OpenAI-compatible or Anthropic) with a system and a user prompt; drafts replies and documents.")
             .noN8nAlias()
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC)
+            .outputs("reply", "review")
+            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
             .parameters(
                     ParameterSpec.of("systemPrompt", "System prompt", ParameterType.STRING, "")
                             .help("How the model should behave, e.g. \"You answer customer e-mails politely and briefly.\""),
@@ -29,7 +33,8 @@ public final class AiChatNode implements NodeType {
                     ChatModels.REDACT,
                     ParameterSpec.of("model", "Model", ParameterType.STRING, "")
                             .help("e.g. gpt-4o-mini, llama3.1, claude-3-5-haiku-latest; empty for the default."),
-                    ParameterSpec.of("temperature", "Temperature", ParameterType.NUMBER, 0.2))
+                    ParameterSpec.of("temperature", "Temperature", ParameterType.NUMBER, 0.2),
+                    QualityGate.REVIEW_BELOW, QualityGate.REVIEW_SAMPLE)
             .build();
 
     @Override
@@ -39,15 +44,31 @@ public final class AiChatNode implements NodeType {
 
     @Override
     public NodeResult execute(NodeContext context) {
-        return NodeResult.of(ItemLoop.mapEach(context, (item, i) -> {
+        List<Item> replies = new ArrayList<>();
+        List<Item> review = new ArrayList<>();
+        List<Item> items = context.items();
+        for (int i = 0; i < items.size(); i++) {
+            boolean rate = QualityGate.threshold(context, i) > 0;
+            String system = context.string("systemPrompt", i, "");
+            String prompt = context.string("prompt", i, "");
             ChatModels.Reply reply = ChatModels.ask(context, context.string("model", i, ""),
-                    context.number("temperature", i, 0.2), context.string("systemPrompt", i, ""),
-                    context.string("prompt", i, ""), i);
-            Map<String, Object> json = new LinkedHashMap<>(item.json());
-            json.put("text", reply.text());
+                    context.number("temperature", i, 0.2), rate ? system + ChatModels.ASK_CONFIDENCE : system, prompt, i);
+            ChatModels.Rated rated = rate ? ChatModels.Rated.read(reply.text()) : new ChatModels.Rated(reply.text(), null);
+            Map<String, Object> json = new LinkedHashMap<>(items.get(i).json());
+            json.put("text", rated.text());
+            if (rate) {
+                json.put("confidence", rated.confidence());
+            }
             json.put("model", reply.model());
             json.put("tokens", reply.usage());
-            return List.of(Item.of(json, i));
-        }));
+            Item out = Item.of(json, i);
+            if (QualityGate.needsReview(context, i, rate ? rated.confidence() : Double.valueOf(1))) {
+                review.add(out);
+            } else {
+                replies.add(out);
+                QualityGate.sample(context, i, prompt, Map.of("text", rated.text()), rated.confidence());
+            }
+        }
+        return NodeResult.outputs(replies, review);
     }
 }

@@ -26,7 +26,7 @@ public final class AiClassifyNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("aiClassify", "AI Classify", NodeCategory.AI)
             .description("Sorts text into categories you describe; unsure answers go to a low-confidence output.")
             .noN8nAlias()
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC)
+            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
             .parameters(
                     ParameterSpec.required("text", "Text", ParameterType.STRING)
                             .help("What to classify, e.g. {{ $json.subject }} {{ $json.body }}"),
@@ -37,7 +37,8 @@ public final class AiClassifyNode implements NodeType {
                     ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
                     ParameterSpec.of("multiClass", "Several categories may apply", ParameterType.BOOLEAN, false),
                     ParameterSpec.of("minConfidence", "Minimum confidence", ParameterType.NUMBER, 0.5)
-                            .help("From 0 to 1; an answer below it goes to the last output, low confidence."))
+                            .help("From 0 to 1; an answer below it goes to the last output, low confidence (the node's review output)."),
+                    QualityGate.REVIEW_SAMPLE)
             .build();
 
     @Override
@@ -96,6 +97,8 @@ public final class AiClassifyNode implements NodeType {
             if (chosen.isEmpty() || verdict.confidence() < minConfidence) {
                 outputs.get(categories.size()).add(out);
             } else {
+                QualityGate.sample(context, i, context.string("text", i, ""), Map.of("categories", chosen),
+                        verdict.confidence());
                 for (String c : chosen) {
                     outputs.get(names.indexOf(c)).add(out);
                 }

@@ -17,10 +17,11 @@ import dev.switchboard.platform.node.ParameterSpec;
 import dev.switchboard.platform.node.ParameterType;
 
 /**
- * Pulls fields out of text with a chat model: the fields to extract (name, type, description, required); the
- * model's answer is checked against them, and when it is not valid the model is asked again with what was
- * wrong ({@code retries} times). Items whose answer stays invalid go to the second output, "invalid", with
- * the reason; the others get {@code extracted} on the first.
+ * Pulls fields out of text with a chat model: the fields to extract (name, type, description, required), or a
+ * JSON schema; the model's answer is checked against them, and when it is not valid the model is asked again
+ * with what was wrong ({@code retries} times). Items whose answer stays invalid go to the second output,
+ * "invalid", with the reason; the others get {@code extracted} on the first, or on the third, "review", when
+ * the model's confidence is below the review threshold.
  */
 public final class AiExtractNode implements NodeType {
 
@@ -29,16 +30,26 @@ public final class AiExtractNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("aiExtract", "AI Extract", NodeCategory.AI)
             .description("Pulls the fields you name out of text (e-mails, tickets, documents) and checks them.")
             .noN8nAlias()
-            .outputs("extracted", "invalid")
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC)
+            .outputs("extracted", "invalid", "review")
+            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
             .parameters(
                     ParameterSpec.required("text", "Text", ParameterType.STRING),
+                    ParameterSpec.options("schemaType", "Describe the data by", "fields", "fields", "jsonSchema")
+                            .help("fields: a row per field; jsonSchema: a JSON schema (type, properties, required, items, enum, ...)."),
                     ParameterSpec.of("fields", "Fields", ParameterType.FIXED_COLLECTION, Map.of())
                             .rows("fields", "name", "type", "description", "required")
-                            .help("type: string, number, boolean, date, array or object; required: true or false."),
+                            .help("type: string, number, boolean, date, array or object; required: true or false.")
+                            .showWhen("schemaType", "fields"),
+                    ParameterSpec.of("jsonSchema", "JSON schema", ParameterType.JSON,
+                                    "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"name\": {\"type\": \"string\"}\n  },\n  \"required\": [\"name\"]\n}")
+                            .help("The answer must fit it; \"description\" of each property tells the model what to look for.")
+                            .showWhen("schemaType", "jsonSchema"),
                     ChatModels.REDACT,
                     ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
-                    ParameterSpec.of("retries", "Retries after an invalid answer", ParameterType.NUMBER, 2L))
+                    ParameterSpec.of("retries", "Retries after an invalid answer", ParameterType.NUMBER, 2L),
+                    ParameterSpec.of("resultField", "Put the data in", ParameterType.STRING, "extracted")
+                            .help("The item's field that gets the extracted data (n8n's Information Extractor uses output)."),
+                    QualityGate.REVIEW_BELOW, QualityGate.REVIEW_SAMPLE)
             .build();
 
     @Override
@@ -70,54 +81,126 @@ public final class AiExtractNode implements NodeType {
         return out;
     }
 
-    @Override
-    public NodeResult execute(NodeContext context) {
+    /** What the answer must fit: the rows of fields, or a JSON schema. */
+    private interface Shape {
+        String describe();
+
+        /** What is wrong with an answer, or null when it fits. */
+        String problem(Object answer);
+    }
+
+    private static Shape shape(NodeContext context) {
+        if ("jsonSchema".equals(context.rawParameter("schemaType"))) {
+            Object raw = context.parameter("jsonSchema", 0);
+            Object schema;
+            try {
+                schema = raw instanceof String text ? Json.parse(text) : raw;
+            } catch (RuntimeException e) {
+                throw new NodeException("Parameter \"jsonSchema\": not JSON (" + e.getMessage() + ")");
+            }
+            String problem = JsonSchemaCheck.schemaProblem(schema);
+            if (problem != null) {
+                throw new NodeException("Parameter \"jsonSchema\": " + problem);
+            }
+            Map<?, ?> s = (Map<?, ?>) schema;
+            return new Shape() {
+                @Override
+                public String describe() {
+                    return "Extract data from the user's text as JSON that fits this JSON schema:\n" + Json.write(s)
+                            + "\nAnswer with the JSON only; leave out (or set to null) what the text does not give.";
+                }
+
+                @Override
+                public String problem(Object answer) {
+                    List<String> problems = JsonSchemaCheck.problems(answer, s);
+                    return problems.isEmpty() ? null : String.join("; ", problems);
+                }
+            };
+        }
         List<Field> fields = fields(context.rawParameter("fields"));
         if (fields.isEmpty()) {
             throw new NodeException("Parameter \"fields\": name at least one field to extract");
         }
-        StringBuilder system = new StringBuilder("Extract these fields from the user's text:\n");
-        for (Field f : fields) {
-            system.append("- ").append(f.name()).append(" (").append(f.type()).append(f.required() ? ", required" : ", optional")
-                    .append(")").append(f.description().isBlank() ? "" : ": " + f.description()).append('\n');
-        }
-        system.append("Answer with one JSON object only, with these fields; use null for an optional field the text does not give.");
+        return new Shape() {
+            @Override
+            public String describe() {
+                StringBuilder system = new StringBuilder("Extract these fields from the user's text:\n");
+                for (Field f : fields) {
+                    system.append("- ").append(f.name()).append(" (").append(f.type())
+                            .append(f.required() ? ", required" : ", optional").append(")")
+                            .append(f.description().isBlank() ? "" : ": " + f.description()).append('\n');
+                }
+                return system.append("Answer with one JSON object only, with these fields; use null for an optional "
+                        + "field the text does not give.").toString();
+            }
+
+            @Override
+            public String problem(Object answer) {
+                return check(answer, fields);
+            }
+        };
+    }
+
+    private static final String CONFIDENCE_FIELD = "_confidence";
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        Shape shape = shape(context);
         List<Item> ok = new ArrayList<>();
         List<Item> invalid = new ArrayList<>();
+        List<Item> review = new ArrayList<>();
         List<Item> items = context.items();
         for (int i = 0; i < items.size(); i++) {
             int retries = (int) Math.max(0, context.number("retries", i, 2));
+            boolean rate = QualityGate.threshold(context, i) > 0;
+            String system = shape.describe() + (rate ? "\nAlso give \"" + CONFIDENCE_FIELD + "\": a number from 0 to 1, "
+                    + "how sure you are that every value is right (as a top-level field of the JSON object)." : "");
             String text = context.string("text", i, "");
             String prompt = text;
             String problem = null;
-            Map<String, Object> extracted = null;
+            Object extracted = null;
+            Double confidence = null;
             Map<String, Object> tokens = new LinkedHashMap<>(Map.of("inputTokens", 0, "outputTokens", 0));
             for (int attempt = 0; attempt <= retries; attempt++) {
-                ChatModels.Reply reply = ChatModels.ask(context, context.string("model", i, ""), 0.0, system.toString(), prompt, i);
+                ChatModels.Reply reply = ChatModels.ask(context, context.string("model", i, ""), 0.0, system, prompt, i);
                 tokens.merge("inputTokens", reply.inputTokens() == null ? 0 : reply.inputTokens(), (a, b) -> (Integer) a + (Integer) b);
                 tokens.merge("outputTokens", reply.outputTokens() == null ? 0 : reply.outputTokens(), (a, b) -> (Integer) a + (Integer) b);
                 Object parsed = parse(reply.text());
-                problem = check(parsed, fields);
+                if (parsed instanceof Map<?, ?> m && m.containsKey(CONFIDENCE_FIELD)) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    Object c = copy.remove(CONFIDENCE_FIELD);
+                    confidence = QualityGate.confidence(Map.of("confidence", c == null ? "" : c));
+                    parsed = copy;
+                }
+                problem = shape.problem(parsed);
                 if (problem == null) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = (Map<String, Object>) parsed;
-                    extracted = m;
+                    extracted = parsed;
                     break;
                 }
                 context.log().info("answer " + (attempt + 1) + " was not valid: " + problem);
-                prompt = text + "\n\nYour previous answer was not valid: " + problem + ". Answer again with the JSON object only.";
+                prompt = text + "\n\nYour previous answer was not valid: " + problem + ". Answer again with the JSON only.";
             }
             Map<String, Object> json = new LinkedHashMap<>(items.get(i).json());
             json.put("tokens", tokens);
-            if (extracted != null) {
-                json.put("extracted", extracted);
-                ok.add(Item.of(json, i));
-            } else {
+            if (extracted == null && problem != null) {
                 json.put("error", "the model's answer stayed invalid after " + (retries + 1) + " tries: " + problem);
                 invalid.add(Item.of(json, i));
+                continue;
+            }
+            json.put(context.string("resultField", i, "extracted"), extracted);
+            if (rate) {
+                json.put("confidence", confidence);
+            }
+            Item out = Item.of(json, i);
+            if (QualityGate.needsReview(context, i, rate ? confidence : Double.valueOf(1))) {
+                review.add(out);
+            } else {
+                ok.add(out);
+                QualityGate.sample(context, i, text, Map.of("extracted", extracted), confidence);
             }
         }
-        return NodeResult.outputs(ok, invalid);
+        return NodeResult.outputs(ok, invalid, review);
     }
 
     static Object parse(String answer) {

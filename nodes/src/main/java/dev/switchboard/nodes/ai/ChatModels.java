@@ -38,6 +38,10 @@ final class ChatModels {
                     ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.anthropic.com/v1"))
             .description("Anthropic's messages API.");
 
+    static final CredentialType OLLAMA = CredentialType.of("ollamaApi", "Ollama",
+                    ParameterSpec.of("baseUrl", "Base URL", ParameterType.STRING, "http://127.0.0.1:11434"))
+            .description("A local Ollama server (through its OpenAI-compatible API); needs no key.");
+
     static final int RETRIES = 3;
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -49,6 +53,21 @@ final class ChatModels {
         Map<String, Object> usage() {
             return Map.of("inputTokens", inputTokens == null ? 0 : inputTokens, "outputTokens",
                     outputTokens == null ? 0 : outputTokens);
+        }
+    }
+
+    /** Added to a system prompt when the node's review gate needs the model's confidence in a free-text answer. */
+    static final String ASK_CONFIDENCE = "\nAnswer with JSON only: {\"text\": \"<your answer>\", \"confidence\": "
+            + "<a number from 0 to 1: how sure you are that the answer is right and complete>}.";
+
+    /** A free-text answer given in the {@link #ASK_CONFIDENCE} form: its text and confidence (null when it is not in that form). */
+    record Rated(String text, Double confidence) {
+        static Rated read(String answer) {
+            Object parsed = AiExtractNode.parse(answer);
+            if (parsed instanceof Map<?, ?> m && m.get("text") instanceof String t) {
+                return new Rated(t.strip(), QualityGate.confidence(parsed));
+            }
+            return new Rated(answer == null ? "" : answer.strip(), null);
         }
     }
 
@@ -75,20 +94,32 @@ final class ChatModels {
         return askModel(context, modelName, temperature, system, user, item);
     }
 
+    /** Ollama's OpenAI-compatible API is under /v1 of its base URL. */
+    static String ollamaUrl(String baseUrl) {
+        String base = baseUrl == null || baseUrl.isBlank() ? "http://127.0.0.1:11434" : baseUrl.strip();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return base.endsWith("/v1") ? base : base + "/v1";
+    }
+
     private static Reply askModel(NodeContext context, String modelName, Double temperature, String system, String user,
             int item) {
         var openAi = context.credential(OPENAI.name());
-        var anthropic = openAi.isPresent() ? java.util.Optional.<NodeCredential>empty() : context.credential(ANTHROPIC.name());
-        if (openAi.isEmpty() && anthropic.isEmpty()) {
-            throw new NodeException("choose an openAiApi or anthropicApi credential for \"" + context.nodeName() + "\"", item);
+        var ollama = openAi.isPresent() ? java.util.Optional.<NodeCredential>empty() : context.credential(OLLAMA.name());
+        var anthropic = openAi.isPresent() || ollama.isPresent() ? java.util.Optional.<NodeCredential>empty()
+                : context.credential(ANTHROPIC.name());
+        if (openAi.isEmpty() && anthropic.isEmpty() && ollama.isEmpty()) {
+            throw new NodeException("choose an openAiApi, anthropicApi or ollamaApi credential for \"" + context.nodeName()
+                    + "\"", item);
         }
-        NodeCredential credential = openAi.orElseGet(anthropic::get);
-        String url = credential.text("url");
+        NodeCredential credential = openAi.or(() -> ollama).orElseGet(anthropic::get);
+        boolean openAiProtocol = anthropic.isEmpty();
+        String url = ollama.isPresent() ? ollamaUrl(credential.text("baseUrl")) : credential.text("url");
         String model = modelName == null || modelName.isBlank()
-                ? (openAi.isPresent() ? "gpt-4o-mini" : "claude-3-5-haiku-latest") : modelName;
-        ChatModel chat = openAi.isPresent()
+                ? (openAi.isPresent() ? "gpt-4o-mini" : ollama.isPresent() ? "llama3.2" : "claude-3-5-haiku-latest") : modelName;
+        String key = ollama.isPresent() ? "ollama" : credential.text("apiKey");
+        ChatModel chat = openAiProtocol
                 ? OpenAiChatModel.builder().baseUrl(url == null || url.isBlank() ? "https://api.openai.com/v1" : url)
-                        .apiKey(credential.text("apiKey")).modelName(model).temperature(temperature)
+                        .apiKey(key).modelName(model).temperature(temperature)
                         .maxRetries(RETRIES).timeout(TIMEOUT).build()
                 : AnthropicChatModel.builder().baseUrl(url == null || url.isBlank() ? "https://api.anthropic.com/v1" : url)
                         .apiKey(credential.text("apiKey")).modelName(model).temperature(temperature).maxTokens(1024)
@@ -118,6 +149,10 @@ final class ChatModels {
             throw new NodeException("the model server at " + url + " failed: " + why + " [item " + item + "]", item);
         }
         var usage = response.tokenUsage();
+        String answered = response.modelName() == null || response.modelName().isBlank() ? model : response.modelName();
+        context.recordModelUse(new dev.switchboard.platform.node.ModelUse(answered,
+                usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
+                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount()));
         context.log().info("model " + model + ": " + (usage == null ? "?" : usage.inputTokenCount()) + " tokens in, "
                 + (usage == null ? "?" : usage.outputTokenCount()) + " out");
         return new Reply(response.aiMessage().text(), model, usage == null ? null : usage.inputTokenCount(),

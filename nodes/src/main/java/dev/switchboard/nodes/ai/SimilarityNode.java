@@ -39,7 +39,8 @@ public final class SimilarityNode implements NodeType {
                             .rows("examples", "category", "text")
                             .help("Texts that belong to each category (a few per category is enough)."),
                     ParameterSpec.of("minSimilarity", "Minimum similarity", ParameterType.NUMBER, 0.3)
-                            .help("From 0 to 1 (cosine); a text less similar to every example goes to \"no match\"."))
+                            .help("From 0 to 1 (cosine); a text less similar to every example goes to \"no match\" (the node's review output)."),
+                    QualityGate.REVIEW_SAMPLE)
             .build();
 
     /** The model loads once (about 3 s) and is shared; it is thread-safe. */
@@ -124,6 +125,7 @@ public final class SimilarityNode implements NodeType {
                 outputs.get(categories.size()).add(out);
             } else {
                 outputs.get(categories.indexOf(match.category())).add(out);
+                QualityGate.sample(context, i, text, Map.of("category", match.category()), bestScore);
             }
         }
         return NodeResult.of(outputs, true);

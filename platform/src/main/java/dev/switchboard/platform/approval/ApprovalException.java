@@ -25,6 +25,13 @@ public abstract sealed class ApprovalException extends RuntimeException
             this.request = request;
         }
 
+        /** For an AI review: the message says who reviewed it and when. */
+        public AlreadyDecided(String message) {
+            super(message);
+            this.request = null;
+        }
+
+        /** The request as it was decided; null for an AI review. */
         public ApprovalRequest request() {
             return request;
         }

@@ -139,4 +139,23 @@ public interface NodeContext {
      */
     default void treatAsSecret(String value) {
     }
+
+    /**
+     * Records the tokens a model call used; the step shows them with their estimated cost (the price table
+     * an admin edits), summed per model.
+     */
+    default void recordModelUse(ModelUse use) {
+    }
+
+    /**
+     * Puts one of this node's answers in front of a person (an "AI review" in the inbox) while the run goes
+     * on. Asking twice for the same item of the same step makes one review.
+     */
+    default void sampleForReview(ReviewSample sample) {
+    }
+
+    /** Numbers this node remembers across runs of its workflow, per key (on a server, in MongoDB). */
+    default NumberHistory history() {
+        return NumberHistory.inMemory();
+    }
 }

@@ -22,6 +22,7 @@ import dev.switchboard.platform.workflow.Workflow;
  * @param destinationNode  stop after this node ran (the editor's "run up to here"), or null
  * @param publicUrl        the server's address as callers reach it, for {@code $execution.resumeUrl}; null outside a server
  * @param credentials      where the credentials that nodes name come from ({@link CredentialResolver#none()} by default)
+ * @param services         prices, reviews and histories for AI nodes ({@link RunServices#none()} by default)
  */
 public record RunRequest(
         String runId,
@@ -38,7 +39,8 @@ public record RunRequest(
         long inlineWaitMillis,
         String destinationNode,
         String publicUrl,
-        CredentialResolver credentials) {
+        CredentialResolver credentials,
+        RunServices services) {
 
     public RunRequest {
         startItems = startItems == null ? List.of() : compact(startItems);
@@ -49,6 +51,7 @@ public record RunRequest(
         vars = vars == null ? Map.of() : vars;
         subWorkflows = subWorkflows == null ? SubWorkflowLoader.none() : subWorkflows;
         credentials = credentials == null ? CredentialResolver.none() : credentials;
+        services = services == null ? RunServices.none() : services;
     }
 
     /** The run owns its start items: kept in compact, immutable form. */
@@ -86,6 +89,7 @@ public record RunRequest(
         b.destinationNode = destinationNode;
         b.publicUrl = publicUrl;
         b.credentials = credentials;
+        b.services = services;
         return b;
     }
 
@@ -142,6 +146,7 @@ public record RunRequest(
         private String destinationNode;
         private String publicUrl;
         private CredentialResolver credentials;
+        private RunServices services;
 
         private Builder(String runId, Workflow workflow) {
             this.runId = runId;
@@ -214,9 +219,16 @@ public record RunRequest(
             return this;
         }
 
+        /** Prices, reviews and histories for AI nodes: on a server, backed by MongoDB. */
+        public Builder services(RunServices s) {
+            this.services = s;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(runId, workflow, startNode, startItems, usePinData, mode, clock, defaultZone, serverZone,
-                    vars, subWorkflows, inlineWaitMillis, destinationNode, publicUrl, credentials);
+                    vars, subWorkflows, inlineWaitMillis, destinationNode, publicUrl, credentials,
+                    services);
         }
     }
 }

@@ -102,7 +102,8 @@ final class RunSecrets {
         @SuppressWarnings("unchecked")
         Map<String, Object> nodeState = step.nodeState() == null ? null : (Map<String, Object>) redactValue(step.nodeState());
         return new Step(step.index(), step.node(), step.runIndex(), step.status(), step.startedAt(), step.finishedAt(),
-                step.attempts(), step.inputs(), step.sources(), outputs, error, logs, nodeState, step.resumeAt());
+                step.attempts(), step.inputs(), step.sources(), outputs, error, logs, nodeState, step.resumeAt(),
+                step.usage());
     }
 
     private List<List<Item>> redactItems(List<List<Item>> lists) {
@@ -131,6 +132,16 @@ final class RunSecrets {
             out.add(fixed == null ? items : java.util.Collections.unmodifiableList(fixed));
         }
         return changed ? out : lists;
+    }
+
+    /** A sample for review with every secret masked, as it leaves the run. */
+    @SuppressWarnings("unchecked")
+    dev.switchboard.platform.node.ReviewSample redactSample(dev.switchboard.platform.node.ReviewSample sample) {
+        if (isEmpty()) {
+            return sample;
+        }
+        return new dev.switchboard.platform.node.ReviewSample(sample.itemIndex(), redact(sample.question()),
+                (Map<String, Object>) redactValue(sample.answer()), sample.confidence());
     }
 
     /** The value with secrets masked in its strings; the same object when nothing changed. */

@@ -54,6 +54,8 @@ final class RunState {
     /** The secrets handed to nodes in this run, masked in every step before it is written. */
     final RunSecrets secrets = new RunSecrets();
     private final Map<String, Integer> inputSlots = new HashMap<>();
+    /** What the step in progress spent on models, taken by the step when it is recorded. */
+    final List<ModelCharge> charges = new ArrayList<>();
     int nextStepIndex;
     String lastNode;
 

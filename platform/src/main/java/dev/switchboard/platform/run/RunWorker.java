@@ -30,6 +30,7 @@ public final class RunWorker {
     private final SubWorkflowLoader subWorkflows;
     private volatile String publicUrl;
     private volatile CredentialResolver credentials = CredentialResolver.none();
+    private volatile RunServices services = RunServices.none();
     private volatile FinishListener onFinished = (run, result, stored) -> {
     };
     private volatile java.util.function.Consumer<RunRecord> onWaiting = run -> {
@@ -82,6 +83,12 @@ public final class RunWorker {
     /** Where the credentials that nodes name come from (the vault, on a server). */
     public RunWorker credentials(CredentialResolver resolver) {
         this.credentials = resolver == null ? CredentialResolver.none() : resolver;
+        return this;
+    }
+
+    /** Prices, reviews and histories for AI nodes (MongoDB-backed, on a server). */
+    public RunWorker services(RunServices runServices) {
+        this.services = runServices == null ? RunServices.none() : runServices;
         return this;
     }
 
@@ -175,7 +182,8 @@ public final class RunWorker {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     // as in n8n, pinned data stands in for its node only in runs started from the editor
                     .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode()).clock(clock).defaultZone(defaultZone)
-                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials.forRun(run)).build();
+                    .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials.forRun(run))
+                    .services(services).build();
             leased = deferred != null ? null : new LeasedJournal(store, leaseLost, fresh, created);
             RunJournal stored = deferred != null ? deferred : leased;
             RunJournal journal = new RunJournal() {

@@ -17,6 +17,7 @@ import dev.switchboard.platform.node.Item;
  * @param outputs    items per output, or {@code null} when the node produced nothing
  * @param nodeState  the node's state after the step (loop bookkeeping), for a resumed run
  * @param resumeAt   for a waiting step, when the run is due to continue (null: when something resumes it)
+ * @param usage      what the step spent on language models, one entry per model (empty for most nodes)
  */
 public record Step(
         int index,
@@ -32,7 +33,20 @@ public record Step(
         StepError error,
         List<String> logs,
         Map<String, Object> nodeState,
-        Instant resumeAt) {
+        Instant resumeAt,
+        List<ModelCharge> usage) {
+
+    public Step {
+        usage = usage == null ? List.of() : usage;
+    }
+
+    /** A step that used no model. */
+    public Step(int index, String node, int runIndex, StepStatus status, Instant startedAt, Instant finishedAt,
+            int attempts, List<List<Item>> inputs, List<SourceRef> sources, List<List<Item>> outputs, StepError error,
+            List<String> logs, Map<String, Object> nodeState, Instant resumeAt) {
+        this(index, node, runIndex, status, startedAt, finishedAt, attempts, inputs, sources, outputs, error, logs,
+                nodeState, resumeAt, List.of());
+    }
 
     public long durationMillis() {
         return startedAt == null || finishedAt == null ? 0 : finishedAt.toEpochMilli() - startedAt.toEpochMilli();
@@ -40,6 +54,6 @@ public record Step(
 
     public Step withStatus(StepStatus newStatus, List<List<Item>> newOutputs, Instant finished) {
         return new Step(index, node, runIndex, newStatus, startedAt, finished, attempts, inputs, sources, newOutputs,
-                error, logs, nodeState, null);
+                error, logs, nodeState, null, usage);
     }
 }

@@ -297,6 +297,40 @@ final class StepContext implements NodeContext, ExpressionData, AutoCloseable {
         state.secrets.add(value);
     }
 
+    @Override
+    public void recordModelUse(dev.switchboard.platform.node.ModelUse use) {
+        Double cost;
+        try {
+            cost = request.services().estimateCost(use);
+        } catch (RuntimeException e) {
+            cost = null;
+            log().warn("no cost estimate for model " + use.model() + ": " + e.getMessage());
+        }
+        ModelCharge.add(state.charges, use, cost);
+    }
+
+    @Override
+    public void sampleForReview(dev.switchboard.platform.node.ReviewSample sample) {
+        List<String> reviewers = new ArrayList<>();
+        for (String key : List.of("reviewer", "owner")) {
+            if (request.workflow().extra().get(key) instanceof String who && !who.isBlank() && !reviewers.contains(who.strip())) {
+                reviewers.add(who.strip());
+            }
+        }
+        request.services().review(new RunServices.RunReview(request.runId(), workflowKey(), request.workflow().name(),
+                node.name(), node.type(), state.nextStepIndex, reviewers, state.secrets.redactSample(sample)));
+    }
+
+    @Override
+    public dev.switchboard.platform.node.NumberHistory history() {
+        return request.services().history(workflowKey(), node.name());
+    }
+
+    private String workflowKey() {
+        String id = request.workflow().id();
+        return id == null || id.isBlank() ? "name:" + request.workflow().name() : id;
+    }
+
     // ---- ExpressionData
 
     @Override

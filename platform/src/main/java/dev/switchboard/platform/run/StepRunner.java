@@ -40,6 +40,7 @@ final class StepRunner {
         Instant started = request.clock().now();
         List<List<Item>> inputs = entry.inputs;
         List<String> logs = new ArrayList<>();
+        state.charges.clear();
         if (node.disabled()) {
             List<List<Item>> outs = !inputs.isEmpty() && inputs.get(0) != null ? List.of(inputs.get(0)) : null;
             return step(state, node, runIndex, StepStatus.SKIPPED, started, request, 0, inputs, entry.sources, outs,
@@ -115,7 +116,7 @@ final class StepRunner {
                         ? List.of() : inputs.get(0)) : s.outputsOnResume(), inputs, regularOutputs, node);
                 yield new Step(state.nextStepIndex, node.name(), runIndex, StepStatus.WAITING, started,
                         request.clock().now(), attempts, inputs, entry.sources, outs, null, List.copyOf(logs),
-                        snapshot(state, node), s.resumeAt());
+                        snapshot(state, node), s.resumeAt(), takeCharges(state));
             }
             case NodeResult.Outputs o -> {
                 List<List<Item>> outs = normalize(o.outputs(), inputs, regularOutputs, node);
@@ -173,7 +174,13 @@ final class StepRunner {
             List<List<Item>> outputs, StepError error, List<String> logs, Map<String, Object> nodeState) {
         return new Step(state.nextStepIndex, node.name(), runIndex, status, started, request.clock().now(), attempts,
                 inputs, sources == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(sources)), outputs, error,
-                List.copyOf(logs), nodeState, null);
+                List.copyOf(logs), nodeState, null, takeCharges(state));
+    }
+
+    private static List<ModelCharge> takeCharges(RunState state) {
+        List<ModelCharge> taken = ModelCharge.copy(state.charges);
+        state.charges.clear();
+        return taken;
     }
 
     /** A step whose execution failed in the engine itself: recorded as failed, naming the node. */

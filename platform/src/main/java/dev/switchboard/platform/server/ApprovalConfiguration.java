@@ -19,7 +19,7 @@ import dev.switchboard.platform.store.MongoConnection;
 /**
  * Approvals on the server: the store, the service (told by the run service of every run that waits),
  * and a sweep at start-up and every {@code switchboard.approval-sweep-seconds} (default 5) that handles
- * deadlines that passed, also while the server was down.
+ * deadlines that passed, also while the server was down (and counts AI review verdicts a crash left uncounted).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalConfiguration {
@@ -42,17 +42,21 @@ public class ApprovalConfiguration {
     }
 
     @Bean
-    ApprovalSweeper approvalSweeper(ApprovalService approvals, Environment env) {
-        return new ApprovalSweeper(approvals, env.getProperty("switchboard.approval-sweep-seconds", Long.class, 5L));
+    ApprovalSweeper approvalSweeper(ApprovalService approvals, dev.switchboard.platform.approval.AiReviewService reviews,
+            Environment env) {
+        return new ApprovalSweeper(() -> {
+            approvals.sweep();
+            reviews.sweep();
+        }, env.getProperty("switchboard.approval-sweep-seconds", Long.class, 5L));
     }
 
     /** Runs the approval sweep now and then. */
     static final class ApprovalSweeper implements SmartLifecycle {
-        private final ApprovalService approvals;
+        private final Runnable approvals;
         private final long seconds;
         private ScheduledExecutorService timer;
 
-        ApprovalSweeper(ApprovalService approvals, long seconds) {
+        ApprovalSweeper(Runnable approvals, long seconds) {
             this.approvals = approvals;
             this.seconds = seconds;
         }
@@ -66,7 +70,7 @@ public class ApprovalConfiguration {
             });
             timer.scheduleWithFixedDelay(() -> {
                 try {
-                    approvals.sweep();
+                    approvals.run();
                 } catch (RuntimeException e) {
                     System.getLogger(ApprovalSweeper.class.getName()).log(System.Logger.Level.WARNING,
                             "the approval sweep failed: " + e.getMessage());

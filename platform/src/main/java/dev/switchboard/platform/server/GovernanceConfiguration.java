@@ -20,10 +20,12 @@ import dev.switchboard.platform.workflow.WorkflowStore;
 public class GovernanceConfiguration {
 
     @Bean
-    AuditLog auditLog(MongoConnection connection, RunService runs, ApprovalService approvals) {
+    AuditLog auditLog(MongoConnection connection, RunService runs, ApprovalService approvals,
+            dev.switchboard.platform.approval.AiReviewService reviews) {
         AuditLog audit = new MongoAuditLog(connection, Clock.systemUTC());
         runs.audit(audit);
         approvals.audit(audit);
+        reviews.audit(audit);
         return audit;
     }
 

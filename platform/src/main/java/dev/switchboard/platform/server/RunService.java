@@ -279,7 +279,7 @@ public final class RunService implements SmartLifecycle {
     private RunWorker newWorker(String id) {
         return new RunWorker(id, runs, engine.executor(), this::workflowOf, settings.lease(), RunClock.system(),
                 settings.zone(), this::subWorkflow).onFinished(this::afterRun).onWaiting(this::afterWaiting).publicUrl(publicUrl)
-                .credentials(credentials);
+                .credentials(credentials).services(services);
     }
 
     private final java.util.List<java.util.function.Consumer<RunRecord>> waitingListeners =
@@ -314,6 +314,14 @@ public final class RunService implements SmartLifecycle {
     /** The server's address as callers reach it, for {@code $execution.resumeUrl}. */
     public RunService publicUrl(String url) {
         this.publicUrl = url;
+        return this;
+    }
+
+    private volatile dev.switchboard.platform.run.RunServices services = dev.switchboard.platform.run.RunServices.none();
+
+    /** Prices, reviews and histories for AI nodes (set before the workers start). */
+    public RunService services(dev.switchboard.platform.run.RunServices runServices) {
+        this.services = runServices;
         return this;
     }
 
@@ -511,7 +519,7 @@ public final class RunService implements SmartLifecycle {
         Workflow workflow = workflowOf(run.workflowId(), run.workflowVersion());
         dev.switchboard.platform.run.RunRequest request = dev.switchboard.platform.run.RunRequest.builder(runId, workflow)
                 .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode())
-                .defaultZone(settings.zone()).publicUrl(publicUrl).credentials(credentials).build();
+                .defaultZone(settings.zone()).publicUrl(publicUrl).credentials(credentials).services(services).build();
         dev.switchboard.platform.run.RunJournal journal = new dev.switchboard.platform.run.RunJournal() {
             @Override
             public void stepFinished(String id, dev.switchboard.platform.run.Step step) {

@@ -9,13 +9,14 @@ import org.bson.Document;
 
 import dev.switchboard.platform.json.Json;
 import dev.switchboard.platform.node.Item;
+import dev.switchboard.platform.run.ModelCharge;
 import dev.switchboard.platform.run.SourceRef;
 import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.run.StepStatus;
 
 /**
  * One step as one document: what is queried (run, index, node, status, times, attempts, error,
- * item counts, logs) as fields, and the step's data (inputs, outputs, sources, node state) as JSON
+ * item counts, logs, model {@code usage}: model, calls, inputTokens, outputTokens, estimatedCost) as fields, and the step's data (inputs, outputs, sources, node state) as JSON
  * text, whole, since a resumed run rebuilds its state from it.
  */
 final class StepDocuments {
@@ -44,6 +45,7 @@ final class StepDocuments {
                 .append("attempts", step.attempts()).append("error", Documents.error(step.error()))
                 .append("logs", step.logs()).append("resumeAt", Documents.date(step.resumeAt()))
                 .append("itemsIn", count(step.inputs())).append("itemsOut", count(step.outputs()))
+                .append("usage", usage(step.usage()))
                 .append("data", Json.write(data));
     }
 
@@ -59,6 +61,26 @@ final class StepDocuments {
                 l.add(storeItem.apply(i.toMap()));
             }
             out.add(l);
+        }
+        return out;
+    }
+
+    private static List<Document> usage(List<ModelCharge> charges) {
+        List<Document> out = new ArrayList<>();
+        for (ModelCharge c : charges) {
+            out.add(new Document("model", c.model()).append("calls", c.calls()).append("inputTokens", c.inputTokens())
+                    .append("outputTokens", c.outputTokens()).append("estimatedCost", c.estimatedCost()));
+        }
+        return out;
+    }
+
+    private static List<ModelCharge> usage(Document d) {
+        List<ModelCharge> out = new ArrayList<>();
+        for (Document c : d.getList("usage", Document.class, List.of())) {
+            Number cost = c.get("estimatedCost", Number.class);
+            out.add(new ModelCharge(c.getString("model"), ((Number) c.get("calls")).intValue(),
+                    ((Number) c.get("inputTokens")).longValue(), ((Number) c.get("outputTokens")).longValue(),
+                    cost == null ? null : cost.doubleValue()));
         }
         return out;
     }
@@ -152,7 +174,7 @@ final class StepDocuments {
                 Documents.instant(d, "finishedAt"), d.getInteger("attempts"), itemLists(data.get("inputs"), loadItem),
                 java.util.Collections.unmodifiableList(sources), itemLists(data.get("outputs"), loadItem),
                 Documents.error(d.get("error", Document.class)), logs == null ? List.of() : logs,
-                (Map<String, Object>) data.get("nodeState"), Documents.instant(d, "resumeAt"));
+                (Map<String, Object>) data.get("nodeState"), Documents.instant(d, "resumeAt"), usage(d));
     }
 
     @SuppressWarnings("unchecked")

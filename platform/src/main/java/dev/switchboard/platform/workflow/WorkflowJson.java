@@ -45,6 +45,7 @@ public final class WorkflowJson {
 
     /** Reads a workflow from its parsed JSON object. */
     public static Workflow fromMap(Map<String, Object> doc) {
+        doc = N8nAiImport.fold(doc);
         List<Problem> problems = new ArrayList<>();
         Object nodesValue = doc.get("nodes");
         List<WorkflowNode> nodes = new ArrayList<>();
