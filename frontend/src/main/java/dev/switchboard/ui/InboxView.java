@@ -24,6 +24,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import dev.switchboard.platform.approval.AiReview;
+import dev.switchboard.platform.approval.AiReviewService;
 import dev.switchboard.platform.approval.ApprovalException;
 import dev.switchboard.platform.approval.ApprovalRequest;
 import dev.switchboard.platform.approval.ApprovalService;
@@ -55,8 +57,13 @@ public class InboxView extends VerticalLayout {
     private final dev.switchboard.platform.governance.Publishing publishing;
     private final Grid<dev.switchboard.platform.governance.PublishRequest> reviews = new Grid<>();
 
+    private final AiReviewService aiReviews;
+    private final Grid<AiReview> samples = new Grid<>();
+    private final Div sampleDetail = new Div();
+
     public InboxView(ApprovalService approvals, dev.switchboard.platform.governance.Publishing publishing,
-            AuthenticationContext auth) {
+            AiReviewService aiReviews, AuthenticationContext auth) {
+        this.aiReviews = aiReviews;
         this.publishing = publishing;
         this.approvals = approvals;
         this.user = auth.getPrincipalName().orElse("");
@@ -96,8 +103,78 @@ public class InboxView extends VerticalLayout {
         reviews.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
                 request -> publishing.pendingReviews(user, request)));
         reviews.setAllRowsVisible(true);
+        samples.setId("ai-reviews");
+        samples.addColumn(r -> "AI review").setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        samples.addColumn(AiReview::workflowName).setHeader("Workflow");
+        samples.addColumn(AiReview::node).setHeader("Node");
+        samples.addColumn(r -> r.confidence() == null ? "" : Math.round(r.confidence() * 100) + " %").setHeader("Confidence")
+                .setAutoWidth(true);
+        samples.addColumn(r -> WHEN.format(r.createdAt().atZone(zone))).setHeader("Sampled").setAutoWidth(true);
+        samples.setItems(query -> Pages.fetch(query.getOffset(), query.getLimit(),
+                request -> aiReviews.list(AiReview.Verdict.PENDING, user, roleIds, null, request)));
+        samples.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showSample, sampleDetail::removeAll));
+        samples.setHeight("12em");
+        sampleDetail.setId("ai-review-detail");
+        sampleDetail.setWidthFull();
         add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail,
-                new H3("Publishes to review"), reviews);
+                new H3("Publishes to review"), reviews,
+                new H3("AI answers to review"), new Paragraph("A sample of what AI nodes answered; their runs went on. "
+                        + "Accept an answer, or give the right one: the node's accept rate counts both."), samples, sampleDetail);
+    }
+
+    private void showSample(AiReview r) {
+        sampleDetail.removeAll();
+        Span where = new Span("Workflow \"" + r.workflowName() + "\", node \"" + r.node() + "\" (" + r.nodeType()
+                + "), item " + r.itemIndex() + (r.confidence() == null ? "" : ", confidence " + Math.round(r.confidence() * 100) + " %"));
+        Button run = new Button("Open the run", e -> UI.getCurrent().navigate("runs/" + r.runId()));
+        run.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        com.vaadin.flow.component.html.Pre question = new com.vaadin.flow.component.html.Pre(r.question());
+        question.setId("ai-review-question");
+        question.getStyle().set("white-space", "pre-wrap");
+        TextArea answer = new TextArea("The answer (edit it to correct)");
+        answer.setId("ai-review-answer");
+        answer.setValue(Json.write(r.answer()));
+        answer.setWidthFull();
+        TextArea comment = new TextArea("Comment");
+        comment.setWidthFull();
+        Button accept = new Button("Accept", e -> judge(r, null, comment.getValue()));
+        accept.setId("ai-review-accept");
+        accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button correct = new Button("Save correction", e -> judge(r, answer.getValue(), comment.getValue()));
+        correct.setId("ai-review-correct");
+        sampleDetail.add(where, run, new Span("Asked:"), question, answer, comment, new HorizontalLayout(accept, correct));
+    }
+
+    @SuppressWarnings("unchecked")
+    void judge(AiReview r, String correctionJson, String comment) {
+        try {
+            AiReview judged;
+            if (correctionJson == null) {
+                judged = aiReviews.accept(r.id(), user, roleIds, comment);
+            } else {
+                Object correction;
+                try {
+                    correction = Json.parse(correctionJson);
+                } catch (RuntimeException e) {
+                    throw new ApprovalException.Invalid("the correction is not JSON: " + e.getMessage());
+                }
+                if (!(correction instanceof Map<?, ?> m)) {
+                    throw new ApprovalException.Invalid("the correction must be a JSON object, like the answer");
+                }
+                judged = aiReviews.correct(r.id(), (Map<String, Object>) m, user, roleIds, comment);
+            }
+            Notification n = Notification.show("Recorded: " + judged.verdict().label());
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ApprovalException e) {
+            Notification n = Notification.show(e.getMessage(), 6_000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        sampleDetail.removeAll();
+        samples.getDataProvider().refreshAll();
+    }
+
+    Grid<AiReview> samples() {
+        return samples;
     }
 
     private void show(ApprovalRequest r) {

@@ -46,6 +46,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Users", UsersView.class));
             nav.addItem(new SideNavItem("API keys", ApiKeysView.class));
             nav.addItem(new SideNavItem("Policy", PolicyView.class));
+            nav.addItem(new SideNavItem("AI models", AiView.class));
             nav.addItem(new SideNavItem("Audit log", AuditView.class));
         }
         addToDrawer(nav);

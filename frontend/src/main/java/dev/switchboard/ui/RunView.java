@@ -88,6 +88,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         steps.addColumn(s -> s.durationMillis() + " ms").setHeader("Took");
         steps.addColumn(Step::attempts).setHeader("Attempts");
         steps.addColumn(s -> count(s.inputs()) + " → " + count(s.outputs())).setHeader("Items in → out");
+        steps.addColumn(s -> modelUse(s.usage())).setHeader("Model use").setFlexGrow(2);
         steps.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::showStep));
         detail.setId("step-detail");
         canvas.addEditListener(edit -> {
@@ -157,6 +158,25 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         canvas.setGraph(CanvasGraph.of(workflow, engine.types(), marks, true, 1));
     }
 
+    /** Tokens per model and the estimated cost: "gpt-4o-mini 300 in / 100 out, ≈ $0.000105". */
+    static String modelUse(List<dev.switchboard.platform.run.ModelCharge> usage) {
+        if (usage == null || usage.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (var c : usage) {
+            sb.append(sb.isEmpty() ? "" : "; ").append(c.model()).append(' ').append(c.inputTokens()).append(" in / ")
+                    .append(c.outputTokens()).append(" out");
+        }
+        Double cost = dev.switchboard.platform.run.ModelCharge.totalCost(usage);
+        return sb.append(cost == null ? ", no price" : ", ≈ " + dollars(cost)).toString();
+    }
+
+    static String dollars(double amount) {
+        return amount >= 0.01 ? String.format(java.util.Locale.ROOT, "$%.2f", amount)
+                : String.format(java.util.Locale.ROOT, "$%.6f", amount);
+    }
+
     private String summaryText() {
         StringBuilder sb = new StringBuilder(run.status().label());
         sb.append(" · ").append(run.workflowVersion() > 0 ? "version " + run.workflowVersion() : "draft");
@@ -166,6 +186,12 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (run.startedAt() != null && run.finishedAt() != null) {
             sb.append(" · took ").append(Duration.between(run.startedAt(), run.finishedAt()).toMillis()).append(" ms");
+        }
+        List<dev.switchboard.platform.run.ModelCharge> all = new java.util.ArrayList<>();
+        journal.forEach(s -> all.addAll(s.usage()));
+        Double cost = dev.switchboard.platform.run.ModelCharge.totalCost(all);
+        if (cost != null) {
+            sb.append(" · models ≈ ").append(dollars(cost));
         }
         return sb.toString();
     }

@@ -98,6 +98,11 @@ final class ApiViews {
                 out.add(step(s));
             }
             m.put("steps", out);
+            List<dev.switchboard.platform.run.ModelCharge> all = new ArrayList<>();
+            steps.forEach(s -> all.addAll(s.usage()));
+            if (!all.isEmpty()) {
+                m.put("estimatedCost", dev.switchboard.platform.run.ModelCharge.totalCost(all));
+            }
         }
         return m;
     }
@@ -134,6 +139,20 @@ final class ApiViews {
             m.put("itemsOut", counts.get("itemsOut"));
         }
         m.put("logs", s.logs());
+        if (!s.usage().isEmpty()) {
+            List<Object> usage = new ArrayList<>();
+            for (var c : s.usage()) {
+                Map<String, Object> u = new LinkedHashMap<>();
+                u.put("model", c.model());
+                u.put("calls", c.calls());
+                u.put("inputTokens", c.inputTokens());
+                u.put("outputTokens", c.outputTokens());
+                u.put("estimatedCost", c.estimatedCost());
+                usage.add(u);
+            }
+            m.put("usage", usage);
+            m.put("estimatedCost", dev.switchboard.platform.run.ModelCharge.totalCost(s.usage()));
+        }
         return m;
     }
 }

@@ -17,15 +17,16 @@ import dev.switchboard.platform.store.MongoModelPriceStore;
 import dev.switchboard.platform.store.MongoNumberHistory;
 
 /**
- * What runs offer AI nodes on the server: the admin's price table (read at most every few seconds), AI
+ * What runs offer AI nodes on the server: the admin's price table (kept for a few seconds), AI
  * reviews of sampled answers, and number histories in MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
 
+    /** The price table, read at most every few seconds; a save here applies at once (on other instances within seconds). */
     @Bean
     ModelPriceStore modelPriceStore(MongoConnection connection) {
-        return new MongoModelPriceStore(connection);
+        return new CachedPrices(new MongoModelPriceStore(connection));
     }
 
     @Bean
@@ -41,14 +42,41 @@ public class AiConfiguration {
         return services;
     }
 
+    /** A price store that keeps the table for a few seconds, and forgets it when it saves one. */
+    static final class CachedPrices implements ModelPriceStore {
+        private static final long FRESH_MILLIS = 5_000;
+        private final ModelPriceStore store;
+        private volatile ModelPriceTable table;
+        private volatile long readAt;
+
+        CachedPrices(ModelPriceStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public ModelPriceTable table() {
+            long now = System.currentTimeMillis();
+            ModelPriceTable t = table;
+            if (t == null || now - readAt > FRESH_MILLIS) {
+                t = store.table();
+                table = t;
+                readAt = now;
+            }
+            return t;
+        }
+
+        @Override
+        public void save(ModelPriceTable newTable) {
+            store.save(newTable);
+            table = null;
+        }
+    }
+
     /** The run services of a server. */
     static final class ServerRunServices implements RunServices {
-        private static final long PRICES_FRESH_MILLIS = 5_000;
         private final ModelPriceStore prices;
         private final AiReviewService reviews;
         private final MongoNumberHistory histories;
-        private volatile ModelPriceTable table;
-        private volatile long tableReadAt;
 
         ServerRunServices(ModelPriceStore prices, AiReviewService reviews, MongoNumberHistory histories) {
             this.prices = prices;
@@ -58,14 +86,7 @@ public class AiConfiguration {
 
         @Override
         public Double estimateCost(ModelUse use) {
-            long now = System.currentTimeMillis();
-            ModelPriceTable t = table;
-            if (t == null || now - tableReadAt > PRICES_FRESH_MILLIS) {
-                t = prices.table();
-                table = t;
-                tableReadAt = now;
-            }
-            return t.cost(use);
+            return prices.table().cost(use);
         }
 
         @Override
