@@ -133,7 +133,7 @@ class AdminViewsTest extends UiTest {
     void buildersAndViewersAreNotAllowedInTheAdminViews() {
         for (Role role : List.of(Role.BUILDER, Role.VIEWER, Role.APPROVER)) {
             signInAs(role);
-            for (String route : List.of("credentials", "api-keys", "users")) {
+            for (String route : List.of("credentials", "api-keys", "users", "ai")) {
                 UI.getCurrent().navigate(route);
                 assertThat(_get(H2.class, spec -> spec.withId("not-allowed")).getText()).as(role + " on " + route)
                         .isEqualTo("Not allowed");
@@ -164,6 +164,47 @@ class AdminViewsTest extends UiTest {
         assertThat(newest.actor()).startsWith("admin-");
         assertThat(newest.summary()).isEqualTo("approval required for: legal, payment");
         policies.set(dev.switchboard.platform.governance.Policy.none());
+    }
+
+    @Autowired
+    dev.switchboard.platform.ai.ModelPriceStore prices;
+
+    @Autowired
+    dev.switchboard.platform.approval.AiReviewService aiReviews;
+
+    @Test
+    void anAdminEditsTheModelPricesAndSeesTheAcceptRatesOfAiNodes() {
+        aiReviews.sampled(new dev.switchboard.platform.run.RunServices.RunReview("run-ui-" + System.nanoTime(), "wf-ui",
+                "Ticket sorting", "Classify", "switchboard.aiClassify", 1, List.of(),
+                new dev.switchboard.platform.node.ReviewSample(0, "refund please", java.util.Map.of("categories",
+                        List.of("refund")), 0.9)));
+        var review = aiReviews.list(null, null, List.of(), "wf-ui", new dev.switchboard.platform.paging.Page.Request(0, 1))
+                .items().get(0);
+        aiReviews.accept(review.id(), "root", List.of("admin"), null);
+
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate("ai");
+        AiView view = _get(AiView.class);
+        int before = view.rows().size();
+        assertThat(before).as("the default prices").isGreaterThan(0);
+        _click(_get(Button.class, spec -> spec.withId("model-price-add")));
+        AiView.PriceRow added = view.rows().get(before);
+        enter(added.model, "llama3.2");
+        enter(added.input, 0.05);
+        enter(added.output, 0.1);
+        _click(_get(Button.class, spec -> spec.withId("model-prices-save")));
+        assertThat(prices.table().priceOf("llama3.2:latest")).map(p -> p.outputPerMillion()).contains(0.1);
+
+        enter(added.model, "gpt-4o");
+        _click(_get(Button.class, spec -> spec.withId("model-prices-save")));
+        assertThat(prices.table().priceOf("llama3.2")).as("a model priced twice is refused, nothing saved").isPresent();
+
+        assertThat(_size(view.rates())).isGreaterThanOrEqualTo(1);
+        var rate = java.util.stream.IntStream.range(0, _size(view.rates())).mapToObj(i -> _get(view.rates(), i))
+                .filter(r -> r.workflowId().equals("wf-ui")).findFirst().orElseThrow();
+        assertThat(rate.accepted()).isEqualTo(1);
+        assertThat(rate.rate()).isEqualTo(1.0);
+        prices.save(dev.switchboard.platform.ai.ModelPriceTable.defaults());
     }
 
     /** Every text and value in the UI's component tree. */

@@ -105,6 +105,45 @@ class InboxViewTest extends UiTest {
         assertThat(inboxOf(Role.ADMIN)).as("an admin holds every role").contains(forApprovers.id(), forAdmins.id());
     }
 
+    @Autowired
+    dev.switchboard.platform.approval.AiReviewService aiReviews;
+
+    @Test
+    void aReviewerAcceptsOrCorrectsSampledAiAnswersWhileOthersDoNotSeeThem() {
+        var user = users.create("rita-" + System.nanoTime() % 1_000_000, null, Set.of(Role.BUILDER), "a long password");
+        signIn(user);
+        String reviewer = user.username();
+        String run = "run-inbox-" + System.nanoTime();
+        for (int item = 0; item < 2; item++) {
+            aiReviews.sampled(new dev.switchboard.platform.run.RunServices.RunReview(run, "wf-inbox", "Ticket sorting",
+                    "Classify", "switchboard.aiClassify", 1, List.of(reviewer),
+                    new dev.switchboard.platform.node.ReviewSample(item, "ticket " + item,
+                            java.util.Map.of("categories", List.of("sales")), 0.8)));
+        }
+        UI.getCurrent().navigate("inbox");
+        InboxView view = _get(InboxView.class);
+        assertThat(_size(view.samples())).isEqualTo(2);
+
+        view.samples().select(_get(view.samples(), 0));
+        _click(_get(Button.class, spec -> spec.withId("ai-review-accept")));
+        assertThat(_size(view.samples())).isEqualTo(1);
+
+        view.samples().select(_get(view.samples(), 0));
+        enter(_get(TextArea.class, spec -> spec.withId("ai-review-answer")), "{\"categories\": [\"billing\"]}");
+        _click(_get(Button.class, spec -> spec.withId("ai-review-correct")));
+        assertThat(_size(view.samples())).isZero();
+        var rates = aiReviews.acceptRates("wf-inbox");
+        assertThat(rates).hasSize(1);
+        assertThat(rates.get(0).accepted()).isEqualTo(1);
+        assertThat(rates.get(0).corrected()).isEqualTo(1);
+        assertThat(aiReviews.list(null, null, List.of(), "wf-inbox", new dev.switchboard.platform.paging.Page.Request(0, 10))
+                .items()).anySatisfy(r -> assertThat(r.correction()).isEqualTo(java.util.Map.of("categories", List.of("billing"))));
+
+        signInAs(Role.BUILDER);
+        UI.getCurrent().navigate("inbox");
+        assertThat(_size(_get(InboxView.class).samples())).as("another builder").isZero();
+    }
+
     private List<String> inboxOf(Role role) {
         signInAs(role);
         UI.getCurrent().navigate("inbox");
