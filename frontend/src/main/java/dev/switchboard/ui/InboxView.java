@@ -114,6 +114,8 @@ public class InboxView extends VerticalLayout {
                 request -> aiReviews.list(AiReview.Verdict.PENDING, user, roleIds, null, request)));
         samples.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showSample, sampleDetail::removeAll));
         samples.setHeight("12em");
+        samples.getStyle().set("flex-shrink", "0");
+        grid.getStyle().set("flex-shrink", "0");
         sampleDetail.setId("ai-review-detail");
         sampleDetail.setWidthFull();
         add(new H2("Inbox"), new Paragraph("Requests waiting for your decision."), grid, detail,
@@ -142,7 +144,7 @@ public class InboxView extends VerticalLayout {
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button correct = new Button("Save correction", e -> judge(r, answer.getValue(), comment.getValue()));
         correct.setId("ai-review-correct");
-        sampleDetail.add(where, run, new Span("Asked:"), question, answer, comment, new HorizontalLayout(accept, correct));
+        sampleDetail.add(new Div(where, run), new H3("Asked"), question, answer, comment, new HorizontalLayout(accept, correct));
     }
 
     @SuppressWarnings("unchecked")

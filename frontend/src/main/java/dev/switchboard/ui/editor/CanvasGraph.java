@@ -139,9 +139,9 @@ public record CanvasGraph(List<Node> nodes, List<Edge> edges, boolean readOnly, 
             labels.add("");
         } else {
             int count = type.outputCount(n.typeVersion(), n.parameters());
-            var declared = type.descriptor().outputs();
+            List<String> named = type.outputLabels(n.typeVersion(), n.parameters());
             for (int i = 0; i < count; i++) {
-                labels.add(i < declared.size() && count == declared.size() ? declared.get(i).label() : count == 1 ? "" : "output " + i);
+                labels.add(i < named.size() && named.size() == count ? named.get(i) : count == 1 ? "" : "output " + i);
             }
         }
         if (n.onError() == OnError.CONTINUE_ERROR_OUTPUT) {

@@ -51,6 +51,13 @@ public final class AiClassifyNode implements NodeType {
         return categories(parameters.get("categories")).size() + 1;
     }
 
+    @Override
+    public List<String> outputLabels(double version, Map<String, Object> parameters) {
+        List<String> labels = new ArrayList<>(categories(parameters.get("categories")).stream().map(c -> c.get("category")).toList());
+        labels.add("low confidence");
+        return labels;
+    }
+
     /** The categories as declared: name and description, in order. */
     static List<Map<String, String>> categories(Object value) {
         List<Map<String, String>> out = new ArrayList<>();

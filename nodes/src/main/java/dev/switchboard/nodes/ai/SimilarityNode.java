@@ -88,6 +88,16 @@ public final class SimilarityNode implements NodeType {
     }
 
     @Override
+    public List<String> outputLabels(double version, Map<String, Object> parameters) {
+        if ("nearest".equals(parameters.get("mode"))) {
+            return List.of("nearest");
+        }
+        List<String> labels = new ArrayList<>(categories(examples(parameters.get("examples"))));
+        labels.add("no match");
+        return labels;
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
         List<Example> examples = examples(context.rawParameter("examples"));
         if (examples.isEmpty()) {

@@ -99,6 +99,16 @@ class AiQualityGatesTest {
     }
 
     @Test
+    void outputsAreNamedAfterTheCategoriesThenTheReviewOutput() {
+        Map<String, Object> categories = Map.of("categories", Map.of("categories", List.of(
+                Map.of("category", "refund"), Map.of("category", "technical"))));
+        assertThat(new AiClassifyNode().outputLabels(1, categories)).containsExactly("refund", "technical", "low confidence");
+        assertThat(new AiChatNode().outputLabels(1, Map.of())).containsExactly("reply", "review");
+        assertThat(new AiExtractNode().outputLabels(1, Map.of())).containsExactly("extracted", "invalid", "review");
+        assertThat(new AnomalyNode().outputLabels(1, Map.of())).containsExactly("normal", "anomaly");
+    }
+
+    @Test
     void tokensAndTheirEstimatedCostAreOnTheStep() {
         provider.answer(200, "one");
         provider.answer(200, "two");

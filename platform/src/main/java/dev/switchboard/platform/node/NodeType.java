@@ -21,6 +21,17 @@ public interface NodeType {
         return descriptor().outputs().size();
     }
 
+    /**
+     * The labels of the outputs, one per {@link #outputCount}: the descriptor's when its outputs are all there is,
+     * else none (empty: the editor numbers them). A node whose parameters make its outputs names them here
+     * (AI Classify: its categories, then "low confidence").
+     */
+    default java.util.List<String> outputLabels(double version, Map<String, Object> parameters) {
+        var declared = descriptor().outputs();
+        return outputCount(version, parameters) == declared.size()
+                ? declared.stream().map(Port::label).toList() : java.util.List.of();
+    }
+
     /** How many inputs; the descriptor's inputs unless parameters decide it (Merge v3's number of inputs). */
     default int inputCount(double version, Map<String, Object> parameters) {
         return descriptor().inputs().size();
