@@ -53,6 +53,6 @@ class AccessTest extends UiTest {
         signIn(users.authenticate("admin", "ui-admin-password").orElseThrow());
         UI.getCurrent().navigate("users");
         _get(UsersView.class);
-        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox", "Incidents", "Credentials", "Users", "API keys", "Policy", "Audit log");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).containsExactly("Workflows", "Runs", "Inbox", "Incidents", "Credentials", "Users", "API keys", "Policy", "AI models", "Audit log");
     }
 }
