@@ -31,15 +31,21 @@ final class ChatModels {
     static final CredentialType OPENAI = CredentialType.of("openAiApi", "OpenAI (or compatible) API",
                     ParameterSpec.of("apiKey", "API key", ParameterType.STRING, "").asSecret(),
                     ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.openai.com/v1")
-                            .help("An OpenAI-compatible server: e.g. http://127.0.0.1:11434/v1 for Ollama."))
+                            .help("An OpenAI-compatible server: e.g. http://127.0.0.1:11434/v1 for Ollama."),
+                    ParameterSpec.of("model", "Default model", ParameterType.STRING, "")
+                            .help("The model nodes use when they name none, e.g. gpt-4o-mini or llama3.1."))
             .description("OpenAI, or any server speaking its chat completions API (Ollama, vLLM, LM Studio, LocalAI).");
     static final CredentialType ANTHROPIC = CredentialType.of("anthropicApi", "Anthropic API",
                     ParameterSpec.of("apiKey", "API key", ParameterType.STRING, "").asSecret(),
-                    ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.anthropic.com/v1"))
+                    ParameterSpec.of("url", "Base URL", ParameterType.STRING, "https://api.anthropic.com/v1"),
+                    ParameterSpec.of("model", "Default model", ParameterType.STRING, "")
+                            .help("The model nodes use when they name none, e.g. claude-3-5-haiku-latest."))
             .description("Anthropic's messages API.");
 
     static final CredentialType OLLAMA = CredentialType.of("ollamaApi", "Ollama",
-                    ParameterSpec.of("baseUrl", "Base URL", ParameterType.STRING, "http://127.0.0.1:11434"))
+                    ParameterSpec.of("baseUrl", "Base URL", ParameterType.STRING, "http://127.0.0.1:11434"),
+                    ParameterSpec.of("model", "Default model", ParameterType.STRING, "")
+                            .help("The model nodes use when they name none, e.g. llama3.2."))
             .description("A local Ollama server (through its OpenAI-compatible API); needs no key.");
 
     static final int RETRIES = 3;
@@ -114,8 +120,10 @@ final class ChatModels {
         NodeCredential credential = openAi.or(() -> ollama).orElseGet(anthropic::get);
         boolean openAiProtocol = anthropic.isEmpty();
         String url = ollama.isPresent() ? ollamaUrl(credential.text("baseUrl")) : credential.text("url");
-        String model = modelName == null || modelName.isBlank()
-                ? (openAi.isPresent() ? "gpt-4o-mini" : ollama.isPresent() ? "llama3.2" : "claude-3-5-haiku-latest") : modelName;
+        String defaultModel = credential.text("model");
+        String model = modelName != null && !modelName.isBlank() ? modelName
+                : defaultModel != null && !defaultModel.isBlank() ? defaultModel.strip()
+                : openAi.isPresent() ? "gpt-4o-mini" : ollama.isPresent() ? "llama3.2" : "claude-3-5-haiku-latest";
         String key = ollama.isPresent() ? "ollama" : credential.text("apiKey");
         ChatModel chat = openAiProtocol
                 ? OpenAiChatModel.builder().baseUrl(url == null || url.isBlank() ? "https://api.openai.com/v1" : url)

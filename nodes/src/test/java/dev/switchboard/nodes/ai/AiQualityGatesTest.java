@@ -79,7 +79,7 @@ class AiQualityGatesTest {
 
     private RunResult runWorkflow(String workflowJson, List<Map<String, Object>> items) {
         CredentialResolver vault = (type, id, name) -> new NodeCredential("cred-1", "Support model", type,
-                Map.of("apiKey", KEY, "url", provider.url(), "baseUrl", provider.url().replace("/v1", "")),
+                Map.of("apiKey", KEY, "url", provider.url(), "baseUrl", provider.url().replace("/v1", ""), "model", "house-model"),
                 Set.of("apiKey"), switch (type) {
                     case "anthropicApi" -> ChatModels.ANTHROPIC;
                     case "ollamaApi" -> ChatModels.OLLAMA;
@@ -119,6 +119,7 @@ class AiQualityGatesTest {
         assertThat(usage).containsExactly(new ModelCharge("gpt-test", 2, 24, 10, 24 * 2.0 / 1e6 + 10 * 8.0 / 1e6));
         assertThat(ModelCharge.totalCost(usage)).isEqualTo(0.000128, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(result.steps("Start").get(0).usage()).as("no model, no usage").isEmpty();
+        assertThat(provider.received.get(0)).as("the credential's default model").contains("\"house-model\"");
     }
 
     @Test
