@@ -121,6 +121,26 @@ class AiNodesTest {
     }
 
     @Test
+    void anUnknownModelAndAnUnreachableServerAreNamed() {
+        provider.answer(404, null);
+        RunResult unknown = run("""
+                {"name": "AI", "type": "switchboard.aiChat", "typeVersion": 1, "position": [200, 0],
+                 "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+                 "parameters": {"prompt": "Hello", "model": "gpt-99"}}""", "openAiApi", List.of(Map.of()));
+        assertThat(unknown.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(unknown.error().message()).contains("the model \"gpt-99\" is not known at " + provider.url());
+
+        String url = provider.url();
+        provider.close();
+        RunResult unreachable = run("""
+                {"name": "AI", "type": "switchboard.aiChat", "typeVersion": 1, "position": [200, 0],
+                 "credentials": {"openAiApi": {"id": "cred-1", "name": "Support model"}},
+                 "parameters": {"prompt": "Hello"}}""", "openAiApi", List.of(Map.of()));
+        assertThat(unreachable.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(unreachable.error().message()).contains("cannot reach the model server at " + url);
+    }
+
+    @Test
     void anthropicsMessagesProtocolWorksAndCountsTokens() {
         provider.answer(200, "Bonjour");
         RunResult result = run("""
