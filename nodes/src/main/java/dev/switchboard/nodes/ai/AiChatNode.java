@@ -24,15 +24,14 @@ public final class AiChatNode implements NodeType {
             .description("Asks a chat model (OpenAI-compatible or Anthropic) with a system and a user prompt; drafts replies and documents.")
             .noN8nAlias()
             .outputs("reply", "review")
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
+            .credentialTypes(ChatModels.TYPES)
             .parameters(
                     ParameterSpec.of("systemPrompt", "System prompt", ParameterType.STRING, "")
                             .help("How the model should behave, e.g. \"You answer customer e-mails politely and briefly.\""),
                     ParameterSpec.required("prompt", "Prompt", ParameterType.STRING)
                             .help("What to ask, with expressions: e.g. Draft a reply to: {{ $json.body }}"),
                     ChatModels.REDACT,
-                    ParameterSpec.of("model", "Model", ParameterType.STRING, "")
-                            .help("e.g. gpt-4o-mini, llama3.1, claude-3-5-haiku-latest; empty for the default."),
+                    ChatModels.MODEL,
                     ParameterSpec.of("temperature", "Temperature", ParameterType.NUMBER, 0.2),
                     QualityGate.REVIEW_BELOW, QualityGate.REVIEW_SAMPLE)
             .build();

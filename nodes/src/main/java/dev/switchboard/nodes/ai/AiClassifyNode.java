@@ -26,7 +26,7 @@ public final class AiClassifyNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.builder("aiClassify", "AI Classify", NodeCategory.AI)
             .description("Sorts text into categories you describe; unsure answers go to a low-confidence output.")
             .noN8nAlias()
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
+            .credentialTypes(ChatModels.TYPES)
             .parameters(
                     ParameterSpec.required("text", "Text", ParameterType.STRING)
                             .help("What to classify, e.g. {{ $json.subject }} {{ $json.body }}"),
@@ -34,7 +34,7 @@ public final class AiClassifyNode implements NodeType {
                             .rows("categories", "category", "description")
                             .help("Each category's name and what belongs in it; one output each, in this order."),
                     ChatModels.REDACT,
-                    ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
+                    ChatModels.MODEL,
                     ParameterSpec.of("multiClass", "Several categories may apply", ParameterType.BOOLEAN, false),
                     ParameterSpec.of("minConfidence", "Minimum confidence", ParameterType.NUMBER, 0.5)
                             .help("From 0 to 1; an answer below it goes to the last output, low confidence (the node's review output)."),

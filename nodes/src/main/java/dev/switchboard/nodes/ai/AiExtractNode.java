@@ -31,7 +31,7 @@ public final class AiExtractNode implements NodeType {
             .description("Pulls the fields you name out of text (e-mails, tickets, documents) and checks them.")
             .noN8nAlias()
             .outputs("extracted", "invalid", "review")
-            .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
+            .credentialTypes(ChatModels.TYPES)
             .parameters(
                     ParameterSpec.required("text", "Text", ParameterType.STRING),
                     ParameterSpec.options("schemaType", "Describe the data by", "fields", "fields", "jsonSchema")
@@ -45,7 +45,7 @@ public final class AiExtractNode implements NodeType {
                             .help("The answer must fit it; \"description\" of each property tells the model what to look for.")
                             .showWhen("schemaType", "jsonSchema"),
                     ChatModels.REDACT,
-                    ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
+                    ChatModels.MODEL,
                     ParameterSpec.of("retries", "Retries after an invalid answer", ParameterType.NUMBER, 2L),
                     ParameterSpec.of("resultField", "Put the data in", ParameterType.STRING, "extracted")
                             .help("The item's field that gets the extracted data (n8n's Information Extractor uses output)."),

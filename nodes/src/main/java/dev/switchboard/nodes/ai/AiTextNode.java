@@ -58,11 +58,11 @@ public abstract sealed class AiTextNode implements NodeType permits AiTextNode.S
                 .description("Summarises each item's text (a thread, a document) in the length you ask for.")
                 .noN8nAlias()
                 .outputs("summary", "review")
-                .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
+                .credentialTypes(ChatModels.TYPES)
                 .parameters(ParameterSpec.required("text", "Text", ParameterType.STRING),
                         ParameterSpec.of("length", "Length", ParameterType.STRING, "three sentences")
                                 .help("e.g. one line, three sentences, five bullet points"),
-                        ChatModels.REDACT, ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
+                        ChatModels.REDACT, ChatModels.MODEL,
                         QualityGate.REVIEW_BELOW, QualityGate.REVIEW_SAMPLE)
                 .build();
 
@@ -100,9 +100,9 @@ public abstract sealed class AiTextNode implements NodeType permits AiTextNode.S
                 .description("Tells whether each item's text is positive, neutral or negative, with a confidence.")
                 .noN8nAlias()
                 .outputs("sentiment", "review")
-                .credentialTypes(ChatModels.OPENAI, ChatModels.ANTHROPIC, ChatModels.OLLAMA)
+                .credentialTypes(ChatModels.TYPES)
                 .parameters(ParameterSpec.required("text", "Text", ParameterType.STRING),
-                        ChatModels.REDACT, ParameterSpec.of("model", "Model", ParameterType.STRING, ""),
+                        ChatModels.REDACT, ChatModels.MODEL,
                         QualityGate.REVIEW_BELOW, QualityGate.REVIEW_SAMPLE)
                 .build();
 

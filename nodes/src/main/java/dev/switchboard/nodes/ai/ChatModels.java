@@ -48,6 +48,13 @@ final class ChatModels {
                             .help("The model nodes use when they name none, e.g. llama3.2."))
             .description("A local Ollama server (through its OpenAI-compatible API); needs no key.");
 
+    /** The credential types every model node accepts. */
+    static final CredentialType[] TYPES = {OPENAI, ANTHROPIC, OLLAMA};
+
+    /** The model a node asks; empty: its credential's default model, else the provider's usual small one. */
+    static final ParameterSpec MODEL = ParameterSpec.of("model", "Model", ParameterType.STRING, "")
+            .help("e.g. gpt-4o-mini, llama3.1, claude-3-5-haiku-latest; empty for the credential's default.");
+
     static final int RETRIES = 3;
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
