@@ -50,6 +50,7 @@ final class ServerBenchmark {
         String heap = "192m";
         String gc = "Serial";
         List<String> jvmArgs = new ArrayList<>();
+        boolean threads = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
@@ -59,20 +60,23 @@ final class ServerBenchmark {
                 case "--heap" -> heap = args.get(++i);
                 case "--gc" -> gc = args.get(++i);
                 case "--jvm-arg" -> jvmArgs.add(args.get(++i));
+                case "--threads" -> threads = true;
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --gc Serial|Parallel|G1, --jvm-arg ARG)");
+                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --gc Serial|Parallel|G1, --jvm-arg ARG, --threads)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");
         int port = freePort();
         String key = "bench-" + java.util.UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + heap, "-Xss512k", "-XX:+Use" + gc + "GC", "-XX:TieredStopAtLevel=4",
+                "-Xmx" + heap, "-Xss512k", "-XX:+Use" + gc + "GC", "-XX:SurvivorRatio=3", "-XX:TargetSurvivorRatio=90",
+                "-XX:TieredStopAtLevel=4",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-jar", System.getProperty("java.class.path"),
                 "--server.port=" + port, "--switchboard.bench-endpoint=true", "--logging.level.root=WARN",
                 "--server.tomcat.threads.max=200", "--server.tomcat.max-keep-alive-requests=-1"));
         command.addAll(1, jvmArgs);
-        out.println("bench-server: starting the server (" + String.join(" ", command.subList(1, 6)) + ") with data in " + dir);
+        this.threads = threads;
+        out.println("bench-server: starting the server (" + String.join(" ", command.subList(1, 8 + jvmArgs.size())) + ") with data in " + dir);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
         pb.environment().put("SWITCHBOARD_DATA_DIR", dir.resolve("data").toString());
@@ -107,16 +111,23 @@ final class ServerBenchmark {
         }
     }
 
+    /** Whether each case also says which of the server's threads used its CPU ({@code --threads}). */
+    private boolean threads;
+
     /** Drives one case and prints its line; CPU µs/run is the server's processor time (all threads, GC and JIT too) per run. */
     private void measure(String name, int concurrency, String path, int seconds, int port, Process server)
             throws IOException, InterruptedException {
         long cpuBefore = cpuMicros(server);
+        Map<String, Long> threadsBefore = threads ? ThreadCpu.byGroup(server.pid()) : Map.of();
         LoadGenerator.Result r = new LoadGenerator(port, path, concurrency).run(Duration.ofSeconds(seconds));
         long cpu = cpuMicros(server) - cpuBefore;
         out.printf("%-34s %11d %,9.0f %9.2f %8.2f %8d %,11d%s%n", name, concurrency, r.perSecond(), r.percentile(50) / 1e6,
                 r.percentile(99) / 1e6, rss(server) / 1024, r.count() == 0 ? 0 : cpu / r.count(),
                 r.errors() == 0 ? "" : "   errors: " + r.errors()
                         + " (first: " + r.firstError() + ")");
+        if (threads && r.count() > 0) {
+            out.println("    " + ThreadCpu.describe(threadsBefore, ThreadCpu.byGroup(server.pid()), r.count()));
+        }
     }
 
     /** n8n JSON for the benchmark workflow; {@code save} is its saveDataSuccessExecution. */

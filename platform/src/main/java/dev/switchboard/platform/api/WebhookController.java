@@ -80,7 +80,7 @@ public class WebhookController {
         if (request.getContentLengthLong() > maxBodyBytes) {
             return tooLarge();
         }
-        byte[] bytes = readLimited(request.getInputStream());
+        byte[] bytes = readLimited(request.getInputStream(), request.getContentLengthLong());
         if (bytes == null) {
             return tooLarge();
         }
@@ -134,7 +134,19 @@ public class WebhookController {
                 + maxBodyBytes + " bytes", null);
     }
 
-    private byte[] readLimited(InputStream in) throws IOException {
+    /**
+     * The body, or null when it is over the limit. A body of a declared length (the servlet's stream ends
+     * there) is read into an array of that size: reading up to the limit takes 16 KB buffers and a copy.
+     */
+    private byte[] readLimited(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > maxBodyBytes) {
+            return null;
+        }
+        if (declaredLength >= 0) {
+            byte[] bytes = new byte[(int) declaredLength];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
+        }
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         return bytes.length > maxBodyBytes ? null : bytes;
     }

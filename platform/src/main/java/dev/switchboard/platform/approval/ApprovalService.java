@@ -47,6 +47,8 @@ public final class ApprovalService {
     private volatile java.util.function.Predicate<RunRecord> rollsBackOnRejection = run -> false;
     private volatile dev.switchboard.platform.governance.AuditLog audit = dev.switchboard.platform.governance.AuditLog.none();
     private volatile java.util.function.Consumer<String> rollback = runId -> { };
+    private volatile Duration waitingCheckEvery = Duration.ZERO;
+    private volatile Instant lastWaitingCheck = Instant.EPOCH;
 
     /** @param wakeUp asks the run service to look for due runs now */
     public ApprovalService(ApprovalStore store, RunStore runs, Runnable wakeUp, Clock clock) {
@@ -55,6 +57,17 @@ public final class ApprovalService {
         this.wakeUp = wakeUp;
         this.clock = clock;
         this.links = new ApprovalLinks(store.linkKey());
+    }
+
+    /**
+     * How often the sweep looks for waiting runs whose request was never made (a process died between
+     * the two writes). That search reads the run history (on the embedded server, which has no index on
+     * status, all of it), so a server does it every minute or so while deadlines are checked every few
+     * seconds; zero (the default) searches on every sweep.
+     */
+    public ApprovalService waitingCheckEvery(Duration every) {
+        this.waitingCheckEvery = every;
+        return this;
     }
 
     public ApprovalService publicUrl(String url) {
@@ -227,6 +240,10 @@ public final class ApprovalService {
         for (ApprovalRequest decided : store.unapplied(100)) {
             apply(decided);
         }
+        if (now.isBefore(lastWaitingCheck.plus(waitingCheckEvery))) {
+            return;
+        }
+        lastWaitingCheck = now;
         int page = 0;
         while (true) {
             Page<RunRecord> waiting = runs.list(new RunFilter(null, RunStatus.WAITING, null, null), new Page.Request(page++, 100));

@@ -1,6 +1,7 @@
 package dev.switchboard.platform.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ public class ApprovalConfiguration {
             dev.switchboard.platform.credential.VaultCredentials vault) {
         ApprovalService approvals = new ApprovalService(store, runs, service::runDue, Clock.systemUTC())
                 .publicUrl(env.getProperty("switchboard.public-url",
-                        "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))));
+                        "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))))
+                .waitingCheckEvery(Duration.ofSeconds(env.getProperty("switchboard.approval-waiting-check-seconds", Long.class, 60L)));
         service.onWaiting(approvals::runWaiting);
         approvals.mail(new dev.switchboard.platform.approval.ApprovalMail(vault, service::workflowOf));
         approvals.rollbackOnRejection(run -> service.rollsBack(run, "rollbackOnRejection"), service::rollback);

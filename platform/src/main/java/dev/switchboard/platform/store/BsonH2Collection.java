@@ -22,12 +22,37 @@ import de.bwaldvogel.mongo.bson.Document;
  * a hundred thousand runs needed them all on the heap at once (and ran a 192 MB server out of memory).
  * Here a sorted query with a limit keeps only the best {@code skip + limit} documents while it scans, and
  * a sorted query without one that returns a few fields keeps only those fields and the sort keys.
+ * It keeps no running total of its size.
  */
 final class BsonH2Collection extends H2Collection {
 
     BsonH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
             MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, name, options, data, meta, cursors);
+    }
+
+    /** Stores a new document with its BSON made once, for every later write of its page ({@link BsonDocumentType}). */
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        BsonDocumentType.INSTANCE.remember(document);
+        return super.addDocumentInternal(document);
+    }
+
+    /** Stores an updated document with its new BSON (the server changed the stored document in place). */
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        BsonDocumentType.INSTANCE.remember(newDocument);
+        super.handleUpdate(position, oldDocument, newDocument);
+    }
+
+    /**
+     * No running total of the collection's size in bytes: keeping it BSON-encoded every document
+     * written (twice per update) and wrote the collection's meta map on every write, for a figure
+     * ({@code collStats}) nothing here reads.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     @Override

@@ -22,12 +22,14 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * the first time it is opened, and the old map removed. Unique indexes are kept in maps named
  * {@code bsonindex.<db>.<collection>.<index>} with {@link IndexKeyType} keys; an index written by an
  * earlier Switchboard (map {@code <db>.<collection>._index_<index>}) is removed and rebuilt from the
- * documents when its collection is opened.
+ * documents when its collection is opened. The {@code _id} index is the collection's map itself, with a map
+ * {@code bsonid.<db>.<collection>} for ids that are neither text nor object ids ({@link BsonIdIndex}).
  */
 final class BsonH2Database extends H2Database {
 
     private static final String PREFIX = "bson.";
     private static final String INDEX_PREFIX = "bsonindex.";
+    private static final String ID_PREFIX = "bsonid.";
     private static final String OLD_PREFIX = "databases.";
 
     /** The store while the superclass constructor opens the existing collections (before {@link #store} is set). */
@@ -76,9 +78,41 @@ final class BsonH2Database extends H2Database {
         if (store.hasMap(old)) {
             store.removeMap(old);
         }
+        if (isIdIndex(indexName, keys)) {
+            return openIdIndex(collectionName, indexName, keys);
+        }
         MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, indexName),
                 new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
         return new BsonUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    private static boolean isIdIndex(String indexName, List<IndexKey> keys) {
+        return "_id_".equals(indexName) && keys.size() == 1 && "_id".equals(keys.get(0).getKey());
+    }
+
+    /**
+     * The {@code _id} index ({@link BsonIdIndex}): the collection's map, and a map {@code bsonid.<db>.<collection>}
+     * for ids of other kinds. A full index map written by an earlier Switchboard is removed, and the other
+     * ids are gathered from the documents once.
+     */
+    private Index<Object> openIdIndex(String collectionName, String indexName, List<IndexKey> keys) {
+        MVStore store = store();
+        String full = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = store.openMap(PREFIX + full,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<KeyValue, Object> others = store.openMap(ID_PREFIX + full,
+                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+        String earlier = indexMapName(collectionName, indexName);
+        if (store.hasMap(earlier)) {
+            store.removeMap(earlier);
+            others.clear();
+            for (Object id : documents.keySet()) {
+                if (!BsonIdIndex.isDirect(id)) {
+                    others.put(new KeyValue(id).normalized(), id);
+                }
+            }
+        }
+        return new BsonIdIndex(documents, others, indexName, keys);
     }
 
     private String indexMapName(String collectionName, String indexName) {
@@ -96,6 +130,7 @@ final class BsonH2Database extends H2Database {
         super.dropCollection(collectionName, oplog);
         String full = getFullCollectionNamespace(collectionName);
         removeMaps(PREFIX + full);
+        removeMaps(ID_PREFIX + full);
         store().getMapNames().stream().filter(name -> name.startsWith(INDEX_PREFIX + full + ".")).toList()
                 .forEach(this::removeMaps);
     }
@@ -105,7 +140,8 @@ final class BsonH2Database extends H2Database {
         super.drop(oplog);
         store().getMapNames().stream()
                 .filter(name -> name.startsWith(PREFIX + getDatabaseName() + ".")
-                        || name.startsWith(INDEX_PREFIX + getDatabaseName() + "."))
+                        || name.startsWith(INDEX_PREFIX + getDatabaseName() + ".")
+                        || name.startsWith(ID_PREFIX + getDatabaseName() + "."))
                 .toList().forEach(this::removeMaps);
     }
 

@@ -57,7 +57,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
                 document.put("v" + i, value);
             }
         }
-        BsonDocumentType.writeBson(buffer, document, 64);
+        BsonDocumentType.writeBson(buffer, document);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     private final BinaryData binary;
     private final Duration orphanScanEvery;
     private volatile Instant lastOrphanScan = Instant.EPOCH;
-    private final WriteBatcher batcher = new WriteBatcher("switchboard-run-journal", 1);
+    private final WriteBatcher batcher = new WriteBatcher("run-journal", 1);
 
     /** A store that searches for orphaned runs on every claim (tests; a server passes a period). */
     public MongoRunStore(MongoConnection connection) {
@@ -445,8 +445,15 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         if (doc.getString("data").length() > maxStepChars) {
             oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
         }
-        return batcher.submit(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
-                doc, new ReplaceOptions().upsert(true)));
+        // most steps are new: an insert is the cheaper write; a step written before (a wait that ended) is replaced
+        return batcher.submit(steps, new com.mongodb.client.model.InsertOneModel<>(doc)).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
+            if (cause instanceof com.mongodb.MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return batcher.submit(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
+                        doc, new ReplaceOptions().upsert(true)));
+            }
+            return java.util.concurrent.CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** Cuts the oversized steps of a run that has ended (see {@link #maxStepData}). */

@@ -36,4 +36,20 @@ class BsonDocumentTypeTest {
         BsonDocumentType.INSTANCE.write(buffer, step);
         assertThat(BsonDocumentType.INSTANCE.read(buffer.getBuffer().flip())).isEqualTo(step);
     }
+
+    @Test
+    void aStoredDocumentIsWrittenFromTheBsonMadeWhenItWasStored() {
+        Document run = new Document("_id", "run-2").append("status", "RUNNING");
+        BsonDocumentType.INSTANCE.remember(run);
+        byte[] kept = BsonDocumentType.INSTANCE.remembered(run);
+        assertThat(kept).isNotNull();
+        assertThat(BsonDocumentType.INSTANCE.remembered(new Document(run))).as("kept by identity, not by value").isNull();
+
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        BsonDocumentType.INSTANCE.write(buffer, run);
+        Document read = BsonDocumentType.INSTANCE.read(buffer.getBuffer().flip());
+        assertThat(read).isEqualTo(run);
+        assertThat(BsonDocumentType.INSTANCE.remembered(read)).as("a document read keeps the bytes it was read from")
+                .isEqualTo(kept);
+    }
 }

@@ -44,6 +44,38 @@ class MongoConnectionTest {
     }
 
     @Test
+    void updatesOfDocumentsSharingAPageSurviveARestart() throws Exception {
+        Path dir = Files.createTempDirectory("embedded-updates");
+        try (MongoConnection first = MongoConnection.embedded(dir)) {
+            var runs = first.database().getCollection("runs");
+            for (int i = 0; i < 200; i++) {
+                runs.insertOne(new Document("_id", "run-" + i).append("status", "RUNNING").append("data", "x".repeat(i * 10)));
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = round; i < 200; i += 3) {
+                    runs.updateOne(Filters.eq("_id", "run-" + i), com.mongodb.client.model.Updates.combine(
+                            com.mongodb.client.model.Updates.set("status", "SUCCEEDED"),
+                            com.mongodb.client.model.Updates.set("round", round)));
+                }
+            }
+            runs.replaceOne(Filters.eq("_id", "run-7"), new Document("_id", "run-7").append("status", "REPLACED"));
+        }
+        try (MongoConnection again = MongoConnection.embedded(dir)) {
+            var runs = again.database().getCollection("runs");
+            for (int i = 0; i < 200; i++) {
+                Document d = runs.find(Filters.eq("_id", "run-" + i)).first();
+                if (i == 7) {
+                    assertThat(d).isEqualTo(new Document("_id", "run-7").append("status", "REPLACED"));
+                } else {
+                    assertThat(d.getString("status")).as("run-%d", i).isEqualTo("SUCCEEDED");
+                    assertThat(d.getInteger("round")).as("run-%d", i).isEqualTo(i % 3);
+                    assertThat(d.getString("data")).hasSize(i * 10);
+                }
+            }
+        }
+    }
+
+    @Test
     void uniqueIndexesFindAndRefuseByValueAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("embedded-index");
         List<Object> ids = new ArrayList<>();
@@ -73,8 +105,14 @@ class MongoConnectionTest {
                         .extracting(d -> d.get("fireTime")).isEqualTo(String.valueOf(id));
             }
             assertThat(fires.find(Filters.eq("_id", 1)).first()).as("numbers match by value").isNotNull();
-            assertThatThrownBy(() -> fires.insertOne(new Document("_id", ids.get(3))))
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            for (int i = 0; i < 4; i++) {
+                Object id = ids.get(i);
+                assertThatThrownBy(() -> fires.insertOne(new Document("_id", id)))
+                        .as("a second document with _id %s", id)
+                        .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            }
+            assertThat(fires.find(Filters.in("_id", ids.get(0), ids.get(1), ids.get(2), "missing")).into(new ArrayList<>()))
+                    .hasSize(3);
             assertThatThrownBy(() -> fires.insertOne(new Document("_id", "x").append("workflowId", "w").append("fireTime", "run-0")))
                     .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
             fires.deleteOne(Filters.eq("_id", "run-0"));
@@ -85,6 +123,33 @@ class MongoConnectionTest {
             fires.drop();
             assertThat(fires.countDocuments()).isZero();
             fires.insertOne(new Document("_id", "run-4"));
+        }
+    }
+
+    @Test
+    void anIdIndexMapOfAnEarlierVersionIsReplacedByTheCollectionsOwnMap() throws Exception {
+        Path dir = Files.createTempDirectory("embedded-id-index");
+        try (MongoConnection first = MongoConnection.embedded(dir)) {
+            var runs = first.database().getCollection("runs");
+            runs.insertOne(new Document("_id", "r1"));
+            runs.insertOne(new Document("_id", 7L));
+        }
+        // an earlier Switchboard kept every _id in a map of its own, and had no map for other ids
+        String full = MongoConnection.DATABASE + ".runs";
+        org.h2.mvstore.MVStore store = org.h2.mvstore.MVStore.open(dir.resolve("mongo.mv.db").toString());
+        store.removeMap("bsonid." + full);
+        store.openMap("bsonindex." + full + "._id_").put("stale", "entry");
+        store.close();
+
+        try (MongoConnection again = MongoConnection.embedded(dir)) {
+            var runs = again.database().getCollection("runs");
+            assertThat(runs.find(Filters.eq("_id", 7)).first()).as("a number id found by value").isNotNull();
+            for (Object id : List.of("r1", 7L)) {
+                assertThatThrownBy(() -> runs.insertOne(new Document("_id", id)))
+                        .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            }
+            runs.insertOne(new Document("_id", 8L));
+            assertThat(runs.countDocuments()).isEqualTo(3);
         }
     }
 
