@@ -116,8 +116,17 @@ final class WebhookRegistry {
         }
     }
 
+    /** {@code POST orders/new} for a POST to {@code /orders/new/}: slashes around the path do not count. */
     private static String key(String method, String path) {
-        return method.toUpperCase(Locale.ROOT) + " " + path.replaceAll("^/+|/+$", "");
+        int from = 0;
+        int to = path.length();
+        while (from < to && path.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && path.charAt(to - 1) == '/') {
+            to--;
+        }
+        return method.toUpperCase(Locale.ROOT) + " " + path.substring(from, to);
     }
 
     private boolean isWebhook(WorkflowNode node) {

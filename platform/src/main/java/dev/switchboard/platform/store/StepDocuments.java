@@ -39,14 +39,26 @@ final class StepDocuments {
         data.put("sources", sources);
         data.put("outputs", step.outputs() == null ? null : lists(step.outputs(), storeItem));
         data.put("nodeState", step.nodeState());
-        return new Document("_id", runId + ":" + step.index()).append("runId", runId).append("index", step.index())
+        Document doc = new Document("_id", runId + ":" + step.index()).append("runId", runId).append("index", step.index())
                 .append("node", step.node()).append("runIndex", step.runIndex()).append("status", step.status().name())
                 .append("startedAt", Documents.date(step.startedAt())).append("finishedAt", Documents.date(step.finishedAt()))
-                .append("attempts", step.attempts()).append("error", Documents.error(step.error()))
-                .append("logs", step.logs()).append("resumeAt", Documents.date(step.resumeAt()))
-                .append("itemsIn", count(step.inputs())).append("itemsOut", count(step.outputs()))
-                .append("usage", usage(step.usage()))
-                .append("data", Json.write(data));
+                .append("attempts", step.attempts());
+        // what most steps do not have is left out rather than written empty: every field is encoded and decoded
+        // three times on its way to the file
+        if (step.error() != null) {
+            doc.append("error", Documents.error(step.error()));
+        }
+        if (step.logs() != null && !step.logs().isEmpty()) {
+            doc.append("logs", step.logs());
+        }
+        if (step.resumeAt() != null) {
+            doc.append("resumeAt", Documents.date(step.resumeAt()));
+        }
+        doc.append("itemsIn", count(step.inputs())).append("itemsOut", count(step.outputs()));
+        if (!step.usage().isEmpty()) {
+            doc.append("usage", usage(step.usage()));
+        }
+        return doc.append("data", Json.write(data));
     }
 
     private static List<Object> lists(List<List<Item>> lists, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
