@@ -113,6 +113,29 @@ class MongoRunStoreTest {
     }
 
     @Test
+    void aStepWrittenAgainUnderItsIndexReplacesTheFirstAndLeavesOutWhatItDoesNotHave() {
+        store.create(queued("again", null));
+        Step waiting = new Step(0, "Wait", 0, dev.switchboard.platform.run.StepStatus.WAITING, t0, t0, 1,
+                List.of(List.of(Item.of(Map.of("n", 1L)))), java.util.Collections.singletonList(null), null, null,
+                List.of("waiting for a decision"), null, t0.plusSeconds(60));
+        store.stepFinished("again", waiting);
+        Step done = new Step(0, "Wait", 0, dev.switchboard.platform.run.StepStatus.SUCCEEDED, t0, t0.plusSeconds(60), 1,
+                List.of(List.of(Item.of(Map.of("n", 1L)))), java.util.Collections.singletonList(null),
+                List.of(List.of(Item.of(Map.of("n", 2L)))), null, List.of(), null, null);
+        store.stepFinished("again", done);
+
+        assertThat(store.steps("again")).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(dev.switchboard.platform.run.StepStatus.SUCCEEDED);
+            assertThat(s.outputs().get(0).get(0).json()).isEqualTo(Map.of("n", 2L));
+            assertThat(s.logs()).isEmpty();
+            assertThat(s.resumeAt()).isNull();
+            assertThat(s.usage()).isEmpty();
+        });
+        org.bson.Document stored = connection.database().getCollection("run_steps").find().first();
+        assertThat(stored).doesNotContainKeys("error", "logs", "resumeAt", "usage").containsKeys("data", "itemsOut");
+    }
+
+    @Test
     void largeBinaryDataLivesInGridFsOnceAndComesBackWhole() {
         byte[] pdf = new byte[100_000];
         new java.util.Random(7).nextBytes(pdf);
