@@ -177,7 +177,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         Bson query = parts.isEmpty() ? new Document() : and(parts);
         long total = count(runs, query);
         List<RunRecord> items = new ArrayList<>();
-        runs.find(query).sort(Sorts.descending("createdAt")).skip(request.skip()).limit(request.size())
+        runs.find(query).sort(Sorts.descending("createdAt", "_id")).skip(request.skip()).limit(request.size())
                 .forEach(d -> items.add(read(d)));
         return new Page<>(items, request.page(), request.size(), total);
     }
@@ -360,7 +360,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         List<String> doomed = new ArrayList<>();
         runs.find(and(finished, lt("createdAt", Documents.date(olderThan)))).projection(new Document("_id", 1))
                 .forEach(d -> doomed.add(d.getString("_id")));
-        runs.find(finished).sort(Sorts.descending("createdAt")).skip(Math.max(0, keepNewest))
+        runs.find(finished).sort(Sorts.descending("createdAt", "_id")).skip(Math.max(0, keepNewest))
                 .projection(new Document("_id", 1)).forEach(d -> doomed.add(d.getString("_id")));
         java.util.Set<String> unique = new java.util.LinkedHashSet<>(doomed);
         unique.forEach(this::delete);

@@ -103,7 +103,7 @@ public final class MongoWorkflowStore implements WorkflowStore {
         }
         long total = workflows.countDocuments(filter);
         List<StoredWorkflow> items = new ArrayList<>();
-        workflows.find(filter).sort(Sorts.descending("updatedAt")).skip(request.skip()).limit(request.size())
+        workflows.find(filter).sort(Sorts.descending("updatedAt", "_id")).skip(request.skip()).limit(request.size())
                 .forEach(d -> items.add(read(d)));
         return new Page<>(items, request.page(), request.size(), total);
     }

@@ -187,6 +187,22 @@ class MongoRunStoreTest {
     }
 
     @Test
+    void runsMadeInTheSameMillisecondPageEachExactlyOnce() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String id = dev.switchboard.platform.run.RunIds.next();
+            made.add(id);
+            store.create(RunRecord.queued(id, "wf-same", 1, "W", "manual", null, null, List.of(), t0));
+        }
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            store.list(new RunFilter("wf-same", null, null, null), new Page.Request(page, 5)).items()
+                    .forEach(r -> paged.add(r.id()));
+        }
+        assertThat(paged).as("ties on createdAt are ordered by id, newest first").containsExactlyElementsOf(made.reversed());
+    }
+
+    @Test
     void runsListNewestFirstWithFilters() {
         for (int i = 0; i < 5; i++) {
             store.create(RunRecord.queued("r" + i, i < 3 ? "wf-a" : "wf-b", 1, "W", "manual", null, null, List.of(),
