@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.switchboard.platform.server.ServerSettings;
 import dev.switchboard.platform.store.MongoConnection;
 
-/** The API's keys and the filter that checks them. */
+/** The API's keys and the filter that checks them; the webhooks' own handler mapping. */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
@@ -21,5 +21,10 @@ public class ApiConfiguration {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    @Bean
+    WebhookHandlerMapping webhookHandlerMapping(WebhookController webhooks) {
+        return new WebhookHandlerMapping(webhooks);
     }
 }
