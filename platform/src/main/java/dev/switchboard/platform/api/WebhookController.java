@@ -136,12 +136,10 @@ public class WebhookController {
 
     /**
      * The body, or null when it is over the limit. A body of a declared length (the servlet's stream ends
-     * there) is read into an array of that size: reading up to the limit takes 16 KB buffers and a copy.
+     * there; the caller refused one declared over the limit) is read into an array of that size: reading up
+     * to the limit takes 16 KB buffers and a copy.
      */
     private byte[] readLimited(InputStream in, long declaredLength) throws IOException {
-        if (declaredLength > maxBodyBytes) {
-            return null;
-        }
         if (declaredLength >= 0) {
             byte[] bytes = new byte[(int) declaredLength];
             int read = in.readNBytes(bytes, 0, bytes.length);

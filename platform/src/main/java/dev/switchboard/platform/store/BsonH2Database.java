@@ -59,8 +59,7 @@ final class BsonH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String full = getFullCollectionNamespace(collectionName);
         MVStore store = store();
-        MVMap<Object, Document> data = store.openMap(PREFIX + full,
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, Document> data = documents(full);
         if (data.isEmpty() && store.hasMap(OLD_PREFIX + full)) {
             MVMap<Object, Document> old = store.openMap(OLD_PREFIX + full);
             data.putAll(old);
@@ -75,11 +74,12 @@ final class BsonH2Database extends H2Database {
             boolean sparse) {
         MVStore store = store();
         String old = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        if (store.hasMap(old)) {
+        boolean hadOldIndex = store.hasMap(old);
+        if (hadOldIndex) {
             store.removeMap(old);
         }
         if (isIdIndex(indexName, keys)) {
-            return openIdIndex(collectionName, indexName, keys);
+            return openIdIndex(collectionName, indexName, keys, hadOldIndex);
         }
         MVMap<KeyValue, Object> map = store.openMap(indexMapName(collectionName, indexName),
                 new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
@@ -92,19 +92,21 @@ final class BsonH2Database extends H2Database {
 
     /**
      * The {@code _id} index ({@link BsonIdIndex}): the collection's map, and a map {@code bsonid.<db>.<collection>}
-     * for ids of other kinds. A full index map written by an earlier Switchboard is removed, and the other
-     * ids are gathered from the documents once.
+     * for ids of other kinds. A full index map written by an earlier Switchboard (in either of its formats) is
+     * removed, and the other ids are gathered from the documents once.
      */
-    private Index<Object> openIdIndex(String collectionName, String indexName, List<IndexKey> keys) {
+    private Index<Object> openIdIndex(String collectionName, String indexName, List<IndexKey> keys, boolean hadOldIndex) {
         MVStore store = store();
         String full = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = store.openMap(PREFIX + full,
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, Document> documents = documents(full);
         MVMap<KeyValue, Object> others = store.openMap(ID_PREFIX + full,
                 new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
         String earlier = indexMapName(collectionName, indexName);
-        if (store.hasMap(earlier)) {
+        boolean hadFullIndex = store.hasMap(earlier);
+        if (hadFullIndex) {
             store.removeMap(earlier);
+        }
+        if (hadFullIndex || hadOldIndex) {
             others.clear();
             for (Object id : documents.keySet()) {
                 if (!BsonIdIndex.isDirect(id)) {
@@ -113,6 +115,11 @@ final class BsonH2Database extends H2Database {
             }
         }
         return new BsonIdIndex(documents, others, indexName, keys);
+    }
+
+    /** A collection's documents by {@code _id}, as BSON. */
+    private MVMap<Object, Document> documents(String fullName) {
+        return store().openMap(PREFIX + fullName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
     }
 
     private String indexMapName(String collectionName, String indexName) {

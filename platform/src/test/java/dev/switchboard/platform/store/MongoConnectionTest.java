@@ -161,6 +161,7 @@ class MongoConnectionTest {
         var address = old.getLocalAddress();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             client.getDatabase(MongoConnection.DATABASE).getCollection("runs").insertOne(new Document(SAMPLE));
+            client.getDatabase(MongoConnection.DATABASE).getCollection("fires").insertOne(new Document("_id", 5L));
         }
         old.shutdown();
 
@@ -171,6 +172,10 @@ class MongoConnectionTest {
             assertThat(runs.countDocuments()).isEqualTo(2);
             // the old file's _id index was rebuilt in the new format from the documents
             assertThatThrownBy(() -> runs.insertOne(new Document("_id", "r1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            var fires = now.database().getCollection("fires");
+            assertThat(fires.find(Filters.eq("_id", 5)).first()).as("a number id of the old file, found by value").isNotNull();
+            assertThatThrownBy(() -> fires.insertOne(new Document("_id", 5L)))
                     .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
         }
         try (MongoConnection later = MongoConnection.embedded(dir)) {
