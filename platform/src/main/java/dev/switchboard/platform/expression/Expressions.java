@@ -11,7 +11,8 @@ import dev.switchboard.platform.node.Item;
 
 /**
  * Evaluates parameter values: walks maps and lists, evaluates every {@code "=…"} string, takes the
- * Java fast path for plain property paths and a sandbox for everything else. One instance per node
+ * Java fast path for plain property paths and one-operator arithmetic on them, and a sandbox for
+ * everything else. One instance per node
  * execution; {@link #close()} gives its sandbox back to the pool.
  */
 public final class Expressions implements AutoCloseable {
@@ -104,6 +105,11 @@ public final class Expressions implements AutoCloseable {
             if (v != PathExpression.NOT_RESOLVED) {
                 return v instanceof Map || v instanceof List ? Json.copy(v) : v;
             }
+        } else if (code.arithmetic() != null) {
+            Object v = code.arithmetic().evaluate(p -> resolvePath(p, data));
+            if (v != PathExpression.NOT_RESOLVED) {
+                return v;
+            }
         }
         return sandbox().evaluate(code.code(), data);
     }
@@ -159,7 +165,7 @@ public final class Expressions implements AutoCloseable {
         try {
             Template t = template(expression);
             for (Template.Segment seg : t.segments()) {
-                if (seg instanceof Template.Code c && !c.code().isEmpty() && c.path() == null) {
+                if (seg instanceof Template.Code c && !c.code().isEmpty() && !c.javaFirst()) {
                     sandbox().checkSyntax(c.code());
                 }
             }

@@ -16,7 +16,20 @@ public record Template(List<Segment> segments) {
     public record Text(String text) implements Segment {
     }
 
-    public record Code(String code, PathExpression path) implements Segment {
+    /**
+     * Code between braces; {@code path} or {@code arithmetic} is set when Java can evaluate it without
+     * JavaScript (see {@link PathExpression}, {@link ArithmeticExpression}).
+     */
+    public record Code(String code, PathExpression path, ArithmeticExpression arithmetic) implements Segment {
+
+        public Code(String code, PathExpression path) {
+            this(code, path, null);
+        }
+
+        /** Whether JavaScript is needed only when the Java evaluation cannot tell. */
+        public boolean javaFirst() {
+            return path != null || arithmetic != null;
+        }
     }
 
     /** Whether a parameter value is an expression ({@code "=..."}). */
@@ -54,7 +67,8 @@ public record Template(List<Segment> segments) {
                 text.setLength(0);
             }
             String code = template.substring(open + 2, close).trim();
-            out.add(new Code(code, PathExpression.tryParse(code)));
+            PathExpression path = PathExpression.tryParse(code);
+            out.add(new Code(code, path, path == null ? ArithmeticExpression.tryParse(code) : null));
             i = close + 2;
         }
         if (!text.isEmpty()) {

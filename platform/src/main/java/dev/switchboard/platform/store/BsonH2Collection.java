@@ -9,12 +9,15 @@ import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentComparator;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * A collection of the embedded server that sorts within bounded memory. The server's own sort holds
@@ -26,9 +29,65 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class BsonH2Collection extends H2Collection {
 
+    private final MVMap<Object, Document> data;
+
     BsonH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
             MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, name, options, data, meta, cursors);
+        this.data = data;
+    }
+
+    /**
+     * An update of one document by its text or object id that sets top-level fields (how the run journal
+     * ends a run, and most updates Switchboard makes) is done by one lookup and one put. The server's
+     * general path runs the query matcher over the selector, clones the document deeply, applies the
+     * update field path by field path and asks every index; all of that gives the same result here.
+     * Anything else (other operators, dotted paths, upserts of a missing document, array filters, a unique
+     * index besides {@code _id}) takes the general path.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+            boolean multi, boolean upsert, Oplog oplog) {
+        Object id = selector.size() == 1 ? selector.get("_id") : null;
+        Document set = update.size() == 1 && update.get("$set") instanceof Document d ? d : null;
+        if (!BsonIdIndex.isDirect(id) || set == null || !plainFields(set) || !arrayFilters.isEmpty() || !onlyIdIndex()) {
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        }
+        Document stored = data.get(id);
+        if (stored == null) {
+            return upsert ? super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog)
+                    : new Document("n", 0).append("nModified", 0);
+        }
+        Document updated = new Document(stored);
+        updated.putAll(set);
+        if (updated.equals(stored)) {
+            return new Document("n", 1).append("nModified", 0);
+        }
+        handleUpdate(id, stored, updated);
+        oplog.handleUpdate(getFullName(), selector, update, List.of(id));
+        return new Document("n", 1).append("nModified", 1);
+    }
+
+    /** Field names that {@code $set} puts as they are: not empty, no path, no operator, not the id. */
+    private static boolean plainFields(Document set) {
+        if (set.isEmpty()) {
+            return false;
+        }
+        for (String key : set.keySet()) {
+            if (key.isEmpty() || key.indexOf('.') >= 0 || key.charAt(0) == '$' || key.equals("_id")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean onlyIdIndex() {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof BsonIdIndex) && index.isUnique()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stores a new document with its BSON made once, for every later write of its page ({@link BsonDocumentType}). */

@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
  * The {@code _id} index of a collection of the embedded server. The collection's own map is already
@@ -50,6 +52,67 @@ final class BsonIdIndex extends AbstractUniqueIndex<Object> {
         if (!isDirect(document.get("_id"))) {
             super.add(document, position, collection);
         }
+    }
+
+    /**
+     * A direct id is checked against the collection's map itself. The superclass gathers the keys of any
+     * index through a generic path walk (sets, maps and streams per document): the most part of the
+     * embedded server's own work on an insert.
+     */
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+        Object id = document.get("_id");
+        if (!isDirect(id)) {
+            super.checkAdd(document, collection);
+        } else if (documents.containsKey(id)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(id));
+        }
+    }
+
+    /** An update that keeps a direct id changes nothing here (the superclass finds that out the long way). */
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        if (!sameDirectId(oldDocument, newDocument)) {
+            super.checkUpdate(oldDocument, newDocument, collection);
+        }
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) throws KeyConstraintError {
+        if (!sameDirectId(oldDocument, newDocument)) {
+            super.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+    }
+
+    private static boolean sameDirectId(Document a, Document b) {
+        Object id = a.get("_id");
+        return isDirect(id) && id.equals(b.get("_id"));
+    }
+
+    /** The position of a stored document (or of a query by a plain id): for a direct id, the id itself. */
+    @Override
+    public Object getPosition(Document document) {
+        Object id = document.get("_id");
+        if (isDirect(id)) {
+            return documents.containsKey(id) ? id : null;
+        }
+        return super.getPosition(document);
+    }
+
+    /** A query that is exactly {@code {_id: <direct id>}}: the commonest of all, answered by one lookup. */
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return query.size() == 1 && isDirect(query.get("_id")) || super.canHandle(query);
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        Object id = query.size() == 1 ? query.get("_id") : null;
+        if (isDirect(id)) {
+            return documents.containsKey(id) ? List.of(id) : List.of();
+        }
+        return super.getPositions(query);
     }
 
     @Override
