@@ -48,7 +48,7 @@ final class ServerBenchmark {
         int warmup = 30;
         List<Integer> concurrencies = List.of(16, 64);
         String heap = "192m";
-        String gc = "Serial";
+        String gc = "Parallel";
         List<String> jvmArgs = new ArrayList<>();
         boolean threads = false;
         for (int i = 0; i < args.size(); i++) {
@@ -74,6 +74,11 @@ final class ServerBenchmark {
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-jar", System.getProperty("java.class.path"),
                 "--server.port=" + port, "--switchboard.bench-endpoint=true", "--logging.level.root=WARN",
                 "--server.tomcat.threads.max=200", "--server.tomcat.max-keep-alive-requests=-1"));
+        if (gc.equals("Parallel")) {
+            // fixed generations: the parallel collector would otherwise shrink the survivor spaces until the
+            // objects of the requests in flight overflow into the old generation
+            jvmArgs.add(0, "-XX:-UseAdaptiveSizePolicy");
+        }
         command.addAll(1, jvmArgs);
         this.threads = threads;
         out.println("bench-server: starting the server (" + String.join(" ", command.subList(1, 8 + jvmArgs.size())) + ") with data in " + dir);

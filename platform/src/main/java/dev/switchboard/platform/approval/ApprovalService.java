@@ -21,6 +21,7 @@ import dev.switchboard.platform.run.RunFilter;
 import dev.switchboard.platform.run.RunRecord;
 import dev.switchboard.platform.run.RunStatus;
 import dev.switchboard.platform.run.RunStore;
+import dev.switchboard.platform.run.RunWorker;
 import dev.switchboard.platform.run.Step;
 import dev.switchboard.platform.run.StepStatus;
 
@@ -60,10 +61,11 @@ public final class ApprovalService {
     }
 
     /**
-     * How often the sweep looks for waiting runs whose request was never made (a process died between
-     * the two writes). That search reads the run history (on the embedded server, which has no index on
-     * status, all of it), so a server does it every minute or so while deadlines are checked every few
-     * seconds; zero (the default) searches on every sweep.
+     * How often the sweep looks for waiting runs whose request was never made. A crash cannot leave one
+     * (the request is made before the run's status says waiting: see {@link RunWorker#onWaiting}); making
+     * it can still fail (the database refused it), and such a run is found at the first sweep and then
+     * this often. The search reads the run history (on the embedded server, which has no index on status,
+     * all of it), so a server does it rarely; zero (the default) searches on every sweep.
      */
     public ApprovalService waitingCheckEvery(Duration every) {
         this.waitingCheckEvery = every;
@@ -133,7 +135,7 @@ public final class ApprovalService {
         return store.list(status, username, roleIds, request);
     }
 
-    /** A run went to waiting: if it waits at an approval node, its request is made (once). */
+    /** A run is about to wait: if it waits at an approval node, its request is made (once). */
     public void runWaiting(RunRecord run) {
         List<Step> steps = runs.steps(run.id());
         for (int i = steps.size() - 1; i >= 0; i--) {
@@ -275,6 +277,11 @@ public final class ApprovalService {
         RunRecord run = runs.get(decided.runId()).orElse(null);
         Step waiting = run == null ? null : runs.steps(run.id()).stream()
                 .filter(s -> s.index() == decided.stepIndex()).findFirst().orElse(null);
+        if (run != null && run.status() == RunStatus.RUNNING && waiting != null && waiting.status() == StepStatus.WAITING) {
+            // decided while the run is about to wait (its request is made before its status says waiting):
+            // the next sweep applies the decision
+            return;
+        }
         if (run == null || run.status() != RunStatus.WAITING || waiting == null || waiting.status() != StepStatus.WAITING) {
             store.markApplied(decided.id());
             return;

@@ -37,6 +37,14 @@ public interface RunStore extends RunJournal {
     /** As {@link #claim(String, Instant, Duration)}, passing over runs of the given workflows. */
     Optional<RunRecord> claim(String worker, Instant now, Duration lease, java.util.Set<String> exceptWorkflows);
 
+    /**
+     * Says that the instance whose workers' ids start with {@code instance} is alive until {@code until}
+     * (it says so again before then). A store may look for runs left behind by dead instances only when
+     * one stopped saying so, instead of searching all runs all the time.
+     */
+    default void instanceAlive(String instance, Instant until) {
+    }
+
     /** Extends the lease; false when the worker no longer holds the run. */
     boolean heartbeat(String runId, String worker, Instant leaseUntil);
 
@@ -64,13 +72,6 @@ public interface RunStore extends RunJournal {
     /** As {@link #stepFinished}, returning before the write is stored; the future completes once it is. */
     default java.util.concurrent.CompletableFuture<Void> stepFinishedLater(String runId, Step step) {
         stepFinished(runId, step);
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }
-
-    /** As {@link #release}, returning before the write is stored; the future completes once it is. */
-    default java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
-            StepError error, Instant resumeAt, Instant now) {
-        release(runId, worker, status, error, resumeAt, now);
         return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 

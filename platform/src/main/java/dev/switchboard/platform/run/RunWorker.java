@@ -98,7 +98,11 @@ public final class RunWorker {
         return this;
     }
 
-    /** Called after each run this worker suspended (its waiting step and status stored). */
+    /**
+     * Called for each run this worker suspends, once its waiting step is stored and before its status
+     * says waiting: a process that dies in between leaves the run running under a lease that runs out, so
+     * it is taken over, suspends again and the listener hears of it again (what it does must be done once).
+     */
     public RunWorker onWaiting(java.util.function.Consumer<RunRecord> listener) {
         this.onWaiting = listener;
         return this;
@@ -142,7 +146,7 @@ public final class RunWorker {
      * As {@link #execute(RunRecord, JournalMode)}, for a run whose creation ({@code created}, from
      * {@link RunStore#createLater}) may still be on its way: it is awaited before the node after the
      * trigger runs, so the run is stored before anything but its trigger has executed; {@code stepRecorded}
-     * (may be null) hears of each step once it is stored; {@code executed} (may be null) is called once
+     * (may be null) hears of each step as soon as it finished (before it is stored); {@code executed} (may be null) is called once
      * the run stopped executing, before its end is written (the run no longer needs a slot of its own).
      */
     public RunResult execute(RunRecord run, JournalMode mode, java.util.concurrent.CompletableFuture<Void> created,
@@ -190,11 +194,9 @@ public final class RunWorker {
                 @Override
                 public void stepFinished(String runId, Step step) {
                     stored.stepFinished(runId, step);
-                    if (stepRecorded != NOBODY) {
-                        // whoever listens hears of a step only once it is stored
-                        stored.awaitWritten();
-                        stepRecorded.accept(step);
-                    }
+                    // whoever listens (a webhook caller waiting for its answer) hears of a step as soon as it
+                    // finished, while its write is on its way: the next node still waits for that write
+                    stepRecorded.accept(step);
                 }
 
                 @Override
@@ -227,13 +229,11 @@ public final class RunWorker {
             deferred.flush();
         }
         if (!leaseLost.get() && stillHeld(run, active.renewed)) {
-            // the end travels with the last step: both are written before anyone hears the run ended
-            // (but never in one batch with the run's own creation, whose order an unordered bulk would not keep)
+            // the end is written once the run's creation and last step are stored, and before anyone hears the run
+            // ended (the journal's writes of different runs travel in parallel batches, so order is kept here)
             if (created != null) {
                 created.join();
             }
-            java.util.concurrent.CompletableFuture<Void> end = store.releaseLater(run.id(), id, result.status(),
-                    result.error(), result.resumeAt(), clock.now());
             if (leased != null) {
                 try {
                     leased.awaitWritten();
@@ -242,11 +242,12 @@ public final class RunWorker {
                             + ": its last step could not be stored: " + e.getMessage());
                 }
             }
-            end.join();
+            if (result.status() == RunStatus.WAITING) {
+                onWaiting.accept(run);
+            }
+            store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
             if (result.status().isFinished()) {
                 onFinished.finished(run, result, true);
-            } else if (result.status() == RunStatus.WAITING) {
-                onWaiting.accept(run);
             }
         }
         return result;

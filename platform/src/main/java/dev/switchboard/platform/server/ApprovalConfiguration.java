@@ -36,7 +36,7 @@ public class ApprovalConfiguration {
         ApprovalService approvals = new ApprovalService(store, runs, service::runDue, Clock.systemUTC())
                 .publicUrl(env.getProperty("switchboard.public-url",
                         "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))))
-                .waitingCheckEvery(Duration.ofSeconds(env.getProperty("switchboard.approval-waiting-check-seconds", Long.class, 60L)));
+                .waitingCheckEvery(Duration.ofSeconds(env.getProperty("switchboard.approval-waiting-check-seconds", Long.class, 3600L)));
         service.onWaiting(approvals::runWaiting);
         approvals.mail(new dev.switchboard.platform.approval.ApprovalMail(vault, service::workflowOf));
         approvals.rollbackOnRejection(run -> service.rollsBack(run, "rollbackOnRejection"), service::rollback);

@@ -43,6 +43,9 @@ public final class RunService implements SmartLifecycle {
     private final ServerSettings settings;
     private final RetentionSettings retention;
     private java.util.concurrent.ScheduledExecutorService pruner;
+    /** This instance, the prefix of its workers' ids. */
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private java.util.concurrent.ScheduledExecutorService alive;
     private volatile String publicUrl;
     private volatile dev.switchboard.platform.run.CredentialResolver credentials =
             dev.switchboard.platform.run.CredentialResolver.none();
@@ -268,7 +271,7 @@ public final class RunService implements SmartLifecycle {
         if (w == null) {
             synchronized (this) {
                 if (inlineRunner == null) {
-                    inlineRunner = newWorker(UUID.randomUUID().toString().substring(0, 8) + "-inline");
+                    inlineRunner = newWorker(instance + "-inline");
                 }
                 w = inlineRunner;
             }
@@ -285,7 +288,10 @@ public final class RunService implements SmartLifecycle {
     private final java.util.List<java.util.function.Consumer<RunRecord>> waitingListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Tells {@code listener} of every run that went to waiting here (an approval request to make, say). */
+    /**
+     * Tells {@code listener} of every run about to wait here (an approval request to make, say), before its
+     * status says so; after a crash in between, it hears of the run again (see {@link RunWorker#onWaiting}).
+     */
     public RunService onWaiting(java.util.function.Consumer<RunRecord> listener) {
         waitingListeners.add(listener);
         return this;
@@ -635,7 +641,17 @@ public final class RunService implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        String instance = UUID.randomUUID().toString().substring(0, 8);
+        // other instances search for runs left behind only when this one stops saying it is alive
+        alive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("switchboard-alive").unstarted(r));
+        long every = Math.max(200, settings.lease().toMillis() / 3);
+        alive.scheduleAtFixedRate(() -> {
+            try {
+                runs.instanceAlive(instance, java.time.Instant.now().plus(settings.lease()));
+            } catch (RuntimeException e) {
+                LOG.warn("instance {}: saying it is alive failed: {}", instance, e.toString());
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < Math.max(1, settings.workers()); i++) {
             RunWorker worker = newWorker(instance + "-" + i);
             Thread t = Thread.ofPlatform().daemon().name("switchboard-run-worker-" + i).start(() -> loop(worker));
@@ -714,6 +730,9 @@ public final class RunService implements SmartLifecycle {
         running = false;
         if (pruner != null) {
             pruner.shutdownNow();
+        }
+        if (alive != null) {
+            alive.shutdownNow();
         }
         threads.forEach(Thread::interrupt);
         threads.clear();

@@ -1,10 +1,8 @@
 package dev.switchboard.platform.store;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -24,15 +22,26 @@ import io.netty.buffer.Unpooled;
  * H2 writes a page whole whenever one of its entries changed, so a document is written again each
  * time a neighbour is added or updated (the newest page of a collection, many times over). The BSON
  * of a document is therefore made once, when the collection stores it or the document is read from the
- * file, and kept beside it while the document is on the heap ({@link #remember}); writing a page copies it.
+ * file, and kept for the most recent documents ({@link #remember}); writing a page copies it.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
+    /**
+     * How many documents' BSON is kept: those stored or read most recently, which are the ones on the pages
+     * being written (a document not among them is encoded again when its page is written).
+     */
+    static final int REMEMBERED = Integer.getInteger("switchboard.embedded.remembered-documents", 1024);
+
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
 
-    /** The BSON of documents in the collections' maps, by identity, for as long as each document lives. */
-    private final Map<Object, byte[]> encoded = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Document> collected = new ReferenceQueue<>();
+    /**
+     * The BSON of recently stored or read documents, by identity. Held strongly, in a ring that forgets the
+     * oldest: weak references, one per document, cost every young collection milliseconds of reference
+     * processing.
+     */
+    private final Map<Document, byte[]> encoded = new IdentityHashMap<>(2 * REMEMBERED);
+    private final Document[] ring = new Document[REMEMBERED];
+    private int next;
 
     private BsonDocumentType() {
     }
@@ -46,40 +55,19 @@ final class BsonDocumentType extends BasicDataType<Document> {
         remember(document, encode(document));
     }
 
-    private void remember(Document document, byte[] bson) {
-        for (Object gone; (gone = collected.poll()) != null; ) {
-            encoded.remove(gone);
+    private synchronized void remember(Document document, byte[] bson) {
+        Document oldest = ring[next];
+        if (oldest != null && oldest != document) {
+            encoded.remove(oldest);
         }
-        encoded.put(new Identity(document, collected), bson);
+        ring[next] = document;
+        next = (next + 1) % ring.length;
+        encoded.put(document, bson);
     }
 
     /** What {@link #remember} kept for this very document, or null. */
-    byte[] remembered(Document document) {
-        return encoded.get(new Identity(document, null));
-    }
-
-    /** A document by identity, held weakly: once the document is collected, its entry is removed. */
-    private static final class Identity extends WeakReference<Document> {
-        private final int hash;
-
-        Identity(Document document, ReferenceQueue<Document> queue) {
-            super(document, queue);
-            this.hash = System.identityHashCode(document);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (o == this) {
-                return true;
-            }
-            Document mine = get();
-            return mine != null && o instanceof Identity other && other.get() == mine;
-        }
+    synchronized byte[] remembered(Document document) {
+        return encoded.get(document);
     }
 
     /**

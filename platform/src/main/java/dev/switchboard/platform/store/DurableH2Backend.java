@@ -46,8 +46,10 @@ final class DurableH2Backend extends H2Backend {
     static final int CACHE_MB = Integer.getInteger("switchboard.embedded.cache-mb", 4);
 
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(80).pageSplitSize(4096)
-                .cacheSize(CACHE_MB).open());
+        // no background writer: every write is committed by the thread that made it, in that thread (H2's
+        // writer would serialize and save each commit on two threads of its own while that thread waits)
+        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().autoCompactFillRate(80)
+                .pageSplitSize(4096).cacheSize(CACHE_MB).open());
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class);

@@ -61,9 +61,11 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final MongoCollection<Document> queue;
     private final BinaryData binary;
+    private final MongoCollection<Document> instances;
     private final Duration orphanScanEvery;
     private volatile Instant lastOrphanScan = Instant.EPOCH;
-    private final WriteBatcher batcher = new WriteBatcher("run-journal", 1);
+    private volatile boolean searchedOnce;
+    private final WriteBatcher batcher = new WriteBatcher("run-journal", 2);
 
     /** A store that searches for orphaned runs on every claim (tests; a server passes a period). */
     public MongoRunStore(MongoConnection connection) {
@@ -82,6 +84,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         this.database = connection.database();
         this.runs = database.getCollection("runs");
         this.steps = connection.database().getCollection("run_steps");
+        this.instances = database.getCollection("instances");
         runs.createIndex(Indexes.ascending("status", "createdAt"));
         runs.createIndex(Indexes.ascending("workflowId", "createdAt"));
         steps.createIndex(Indexes.ascending("runId", "index"));
@@ -198,15 +201,22 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     /**
      * Takes the oldest due entry of the run queue (one {@code findOneAndUpdate}: only one worker gets
-     * it), then the run itself by id. Runs that lost their worker have no entry: a search of all runs,
-     * at most every {@code orphanScanEvery}, gives them one again (and finds runs whose entry a crash
-     * prevented).
+     * it), then the run itself by id. Runs that lost their worker have no entry: a search of all runs
+     * gives them one again (and finds runs whose entry a crash prevented). It is made at the first
+     * claim, and then, every {@code orphanScanEvery}, only while an instance is dead: it stopped saying
+     * it is alive ({@link #instanceAlive}) less than a lease ago, so that its runs' leases run out
+     * within that time. While every instance lives, nothing is left behind and the history (which the
+     * embedded server cannot search by status) is not read; a store made without a period searches on
+     * every claim.
      */
     @Override
     public Optional<RunRecord> claim(String worker, Instant now, Duration lease, java.util.Set<String> exceptWorkflows) {
         if (java.time.Duration.between(lastOrphanScan, now).compareTo(orphanScanEvery) >= 0) {
             lastOrphanScan = now;
-            requeueOrphans(now);
+            if (!searchedOnce || orphanScanEvery.isZero() || instanceDied(now, lease)) {
+                searchedOnce = true;
+                requeueOrphans(now);
+            }
         }
         while (true) {
             Bson due = and(lte("dueAt", Documents.date(now)), lt("claimedUntil", Documents.date(now)));
@@ -244,6 +254,25 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 return Optional.of(read(claimed));
             }
         }
+    }
+
+    /**
+     * Collection {@code instances}: {@code _id} = instance, {@code aliveUntil}. An instance is alive until
+     * then; it renews well before.
+     */
+    @Override
+    public void instanceAlive(String instance, Instant until) {
+        instances.updateOne(eq("_id", instance), Updates.set("aliveUntil", Documents.date(until)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Whether an instance stopped renewing: true from when its time ran out until a lease later (its runs'
+     * leases, renewed up to then, have all run out by that time); after that its entry is removed.
+     */
+    private boolean instanceDied(Instant now, Duration lease) {
+        instances.deleteMany(lt("aliveUntil", Documents.date(now.minus(lease))));
+        return instances.find(lt("aliveUntil", Documents.date(now))).first() != null;
     }
 
     /** {@link #claimable} as a filter, for the update that takes the run. */
@@ -383,34 +412,9 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         return true;
     }
 
+    /** The end of a run (or its pause): written through the journal's batches, as its steps are. */
     @Override
     public void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now) {
-        WriteBatcher.await(releaseLater(runId, worker, status, error, resumeAt, now));
-    }
-
-    /** The end of a run; a finished run's end travels with its last step (see {@link WriteBatcher#submit}). */
-    @Override
-    public java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
-            StepError error, Instant resumeAt, Instant now) {
-        if (status == RunStatus.WAITING || oversized.containsKey(runId)) {
-            releaseNow(runId, status, error, resumeAt, now);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-        return batcher.submit(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
-                Updates.combine(endOf(status, error, resumeAt, now))));
-    }
-
-    private static List<Bson> endOf(RunStatus status, StepError error, Instant resumeAt, Instant now) {
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("worker", null),
-                Updates.set("leaseUntil", null), Updates.set("error", Documents.error(error)),
-                Updates.set("resumeAt", Documents.date(resumeAt))));
-        if (status.isFinished()) {
-            updates.add(Updates.set("finishedAt", Documents.date(now)));
-        }
-        return updates;
-    }
-
-    private void releaseNow(String runId, RunStatus status, StepError error, Instant resumeAt, Instant now) {
         batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
                 Updates.combine(endOf(status, error, resumeAt, now))));
         if (status.isFinished()) {
@@ -422,6 +426,16 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 enqueue(runId, run.getString("workflowId"), resumeAt, Documents.instant(run, "createdAt"));
             }
         }
+    }
+
+    private static List<Bson> endOf(RunStatus status, StepError error, Instant resumeAt, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("worker", null),
+                Updates.set("leaseUntil", null), Updates.set("error", Documents.error(error)),
+                Updates.set("resumeAt", Documents.date(resumeAt))));
+        if (status.isFinished()) {
+            updates.add(Updates.set("finishedAt", Documents.date(now)));
+        }
+        return updates;
     }
 
     /**

@@ -26,6 +26,8 @@ import com.mongodb.client.model.WriteModel;
  * flight are sent together, one bulk command per collection. Under load this turns hundreds of round
  * trips (and, on the embedded server, hundreds of file commits) into a few, without weakening what
  * each caller is promised. Writes of one run never share a batch: its caller waits for each in turn.
+ * Two writers keep two batches on their way: while the database commits one, the next is encoded and
+ * handled, so a write waits for less than a whole round trip before it leaves.
  */
 final class WriteBatcher implements AutoCloseable {
 
@@ -56,9 +58,9 @@ final class WriteBatcher implements AutoCloseable {
     }
 
     /**
-     * Hands a write over without waiting for it; {@link #await} it before anything that must follow it.
-     * Within one batch the collections are written in the order of their names, so a run's last step
-     * ({@code run_steps}) reaches the database before its end ({@code runs}) when both travel together.
+     * Hands a write over without waiting for it; {@link #await} it before anything that must follow it:
+     * with more than one writer, batches travel side by side, so two writes handed over together may be
+     * stored in either order.
      */
     CompletableFuture<Void> submit(MongoCollection<Document> collection, WriteModel<Document> write) {
         if (!open) {

@@ -176,6 +176,39 @@ class MongoRunStoreTest {
         assertThat(store.heartbeat("r", "a", t0.plusSeconds(120))).isFalse();
     }
 
+    /** A run as an instance's inline worker makes it: running, leased from its first write. */
+    private RunRecord leasedTo(String id, String worker, Instant until) {
+        return new RunRecord(id, "wf-1", 1, "Invoices", "webhook", null, null, List.of(Item.of(Map.of("n", 1L))),
+                RunStatus.RUNNING, null, t0, t0, null, worker, until, null);
+    }
+
+    @Test
+    void runsLeftBehindAreLookedForAtTheFirstClaimAndThenOnlyWhileAnInstanceIsDead() {
+        try (MongoRunStore server = new MongoRunStore(connection, Duration.ofSeconds(10))) {
+            Duration lease = Duration.ofSeconds(30);
+            server.instanceAlive("x", t0.plusSeconds(30));
+            server.instanceAlive("y", t0.plusSeconds(10_000));
+            server.create(leasedTo("r1", "x-inline", t0.plusSeconds(30)));
+
+            assertThat(server.claim("y-0", t0, lease)).as("r1's lease still runs").isEmpty();
+            assertThat(server.claim("y-0", t0.plusSeconds(40), lease)).as("x stopped saying it is alive")
+                    .get().extracting(RunRecord::id).isEqualTo("r1");
+            server.release("r1", "y-0", RunStatus.SUCCEEDED, null, null, t0.plusSeconds(41));
+
+            // a run whose lease ran out while every instance says it lives is not looked for (nothing died)
+            server.instanceAlive("z", t0.plusSeconds(10_000));
+            server.create(leasedTo("r2", "z-inline", t0.plusSeconds(50)));
+            assertThat(server.claim("y-0", t0.plusSeconds(100), lease)).isEmpty();
+            assertThat(connection.database().getCollection("instances").countDocuments())
+                    .as("x's entry is gone a lease after it ran out").isEqualTo(2);
+
+            server.instanceAlive("z", t0.plusSeconds(105));
+            assertThat(server.claim("y-0", t0.plusSeconds(105), lease)).as("within the period: not looked").isEmpty();
+            assertThat(server.claim("y-0", t0.plusSeconds(110), lease)).as("z's time ran out")
+                    .get().extracting(RunRecord::id).isEqualTo("r2");
+        }
+    }
+
     @Test
     void aWaitingRunIsDueAtItsResumeTime() {
         store.create(queued("r", null));
