@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop HTTP/1.1 load: {@code concurrency} connections kept alive, each sending the next POST
- * as soon as the previous answer arrived, for a fixed time. Written on plain sockets so that the load
+ * as soon as the previous answer arrived, for a fixed time (after an optional settling time not counted). Written on plain sockets so that the load
  * itself costs little of the two cores the server shares with it. Every answer must be 200 with the
  * expected total in its body; anything else counts as an error.
  */
@@ -50,7 +50,17 @@ final class LoadGenerator {
     }
 
     Result run(Duration duration) throws InterruptedException {
-        long start = System.nanoTime();
+        return run(Duration.ZERO, duration, () -> { });
+    }
+
+    /**
+     * Drives the load for {@code settle} and then {@code duration} on the same connections, counting only the
+     * requests sent after {@code settle}: a measurement then starts in the steady state, not with every
+     * connection sending its first request at the same moment. {@code measuring} is called when counting starts.
+     */
+    Result run(Duration settle, Duration duration, Runnable measuring) throws InterruptedException {
+        long begin = System.nanoTime();
+        long start = begin + settle.toNanos();
         long end = start + duration.toNanos();
         List<long[]> perThread = new ArrayList<>();
         long[] errors = new long[concurrency];
@@ -81,6 +91,9 @@ final class LoadGenerator {
                             conn.close();
                             conn = null;
                         }
+                        if (t0 < start) {
+                            continue;
+                        }
                         if (answer.contains("\"total\":" + expected) || answer.contains("\"total\": " + expected)
                                 || answer.contains("\"total\":" + expected + ".0")) {
                             if (n == mine.length) {
@@ -107,6 +120,11 @@ final class LoadGenerator {
                 }
             }));
         }
+        long wait = start - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        measuring.run();
         for (Thread t : threads) {
             t.join();
         }

@@ -61,8 +61,9 @@ final class ServerBenchmark {
                 case "--gc" -> gc = args.get(++i);
                 case "--jvm-arg" -> jvmArgs.add(args.get(++i));
                 case "--threads" -> threads = true;
+                case "--settle" -> settle = Integer.parseInt(args.get(++i));
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup N, --concurrency 16,64, --heap 192m, --gc Serial|Parallel|G1, --jvm-arg ARG, --threads)");
+                        + " (options: --seconds N, --warmup N, --settle N, --concurrency 16,64, --heap 192m, --gc Parallel|Serial|G1, --jvm-arg ARG, --threads)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");
@@ -119,19 +120,32 @@ final class ServerBenchmark {
     /** Whether each case also says which of the server's threads used its CPU ({@code --threads}). */
     private boolean threads;
 
+    /** Seconds each case runs, on the same connections, before its measurement starts ({@code --settle}). */
+    private int settle = 5;
+
     /** Drives one case and prints its line; CPU µs/run is the server's processor time (all threads, GC and JIT too) per run. */
     private void measure(String name, int concurrency, String path, int seconds, int port, Process server)
             throws IOException, InterruptedException {
-        long cpuBefore = cpuMicros(server);
-        Map<String, Long> threadsBefore = threads ? ThreadCpu.byGroup(server.pid()) : Map.of();
-        LoadGenerator.Result r = new LoadGenerator(port, path, concurrency).run(Duration.ofSeconds(seconds));
-        long cpu = cpuMicros(server) - cpuBefore;
+        long[] cpuBefore = new long[1];
+        List<Map<String, Long>> threadsBefore = new ArrayList<>(List.of(Map.of()));
+        LoadGenerator.Result r = new LoadGenerator(port, path, concurrency).run(Duration.ofSeconds(settle),
+                Duration.ofSeconds(seconds), () -> {
+                    try {
+                        cpuBefore[0] = cpuMicros(server);
+                        if (threads) {
+                            threadsBefore.set(0, ThreadCpu.byGroup(server.pid()));
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        long cpu = cpuMicros(server) - cpuBefore[0];
         out.printf("%-34s %11d %,9.0f %9.2f %8.2f %8d %,11d%s%n", name, concurrency, r.perSecond(), r.percentile(50) / 1e6,
                 r.percentile(99) / 1e6, rss(server) / 1024, r.count() == 0 ? 0 : cpu / r.count(),
                 r.errors() == 0 ? "" : "   errors: " + r.errors()
                         + " (first: " + r.firstError() + ")");
         if (threads && r.count() > 0) {
-            out.println("    " + ThreadCpu.describe(threadsBefore, ThreadCpu.byGroup(server.pid()), r.count()));
+            out.println("    " + ThreadCpu.describe(threadsBefore.get(0), ThreadCpu.byGroup(server.pid()), r.count()));
         }
     }
 
