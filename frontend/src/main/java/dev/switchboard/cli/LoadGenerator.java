@@ -143,6 +143,7 @@ final class LoadGenerator {
     /** One keep-alive connection: writes a request, reads one answer by its Content-Length or chunks. */
     private static final class Connection {
         private final Socket socket;
+        private final int port;
         private final InputStream in;
         private final OutputStream out;
         private final byte[] buffer = new byte[16384];
@@ -152,6 +153,7 @@ final class LoadGenerator {
         boolean closing;
 
         Connection(int port) throws IOException {
+            this.port = port;
             socket = new Socket(InetAddress.getLoopbackAddress(), port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
@@ -161,7 +163,8 @@ final class LoadGenerator {
 
         String post(String path, String body) throws IOException {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+            // the Host header names the port, as HTTP clients send it
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + b.length + "\r\n\r\n";
             out.write((head + body).getBytes(StandardCharsets.UTF_8));
             out.flush();

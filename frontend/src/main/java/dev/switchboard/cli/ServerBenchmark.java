@@ -113,7 +113,21 @@ final class ServerBenchmark {
             server.destroy();
             if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 server.destroyForcibly();
+                server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
             }
+            // the runs of a benchmark fill a couple of gigabytes: they are not left behind (the server's log is)
+            removeData(dir.resolve("data"));
+        }
+    }
+
+    /** Deletes the benchmark's data directory; what cannot be deleted is named. */
+    private void removeData(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.println("bench-server: could not remove " + dir + ": " + e.getMessage());
         }
     }
 
