@@ -45,7 +45,7 @@ final class ServerBenchmark {
 
     private int bench(List<String> args) throws Exception {
         int seconds = 30;
-        int warmup = 30;
+        int warmup = 240;
         List<Integer> concurrencies = List.of(16, 64);
         String heap = "192m";
         String gc = "Parallel";
@@ -63,7 +63,7 @@ final class ServerBenchmark {
                 case "--threads" -> threads = true;
                 case "--settle" -> settle = Integer.parseInt(args.get(++i));
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup N, --settle N, --concurrency 16,64, --heap 192m, --gc Parallel|Serial|G1, --jvm-arg ARG, --threads)");
+                        + " (options: --seconds N, --warmup MAX_SECONDS, --settle N, --concurrency 16,64, --heap 192m, --gc Parallel|Serial|G1, --jvm-arg ARG, --threads)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");
@@ -98,9 +98,7 @@ final class ServerBenchmark {
             out.printf("%-34s %11s %9s %9s %8s %8s %11s%n", "case", "concurrency", "runs/s", "p50 ms", "p99 ms", "RSS MB",
                     "CPU µs/run");
             for (int c : concurrencies) {
-                // warm up at this concurrency first: the server makes the JavaScript contexts and threads it needs
-                LoadGenerator.Result w = new LoadGenerator(port, "/webhook/bench-saved", c).run(Duration.ofSeconds(warmup));
-                out.printf("(warm-up at %d: %,d runs, %d errors)%n", c, w.count(), w.errors());
+                warmUp(port, c, server.pid(), warmup);
                 measure("workflow, every step saved", c, "/webhook/bench-saved", seconds, port, server);
                 measure("workflow, successful runs not saved", c, "/webhook/bench-unsaved", seconds, port, server);
                 measure("bare Spring endpoint (ceiling)", c, "/bench/bare", seconds, port, server);
@@ -129,6 +127,39 @@ final class ServerBenchmark {
         } catch (IOException | java.io.UncheckedIOException e) {
             out.println("bench-server: could not remove " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** Seconds of one round of warm-up, after which the JIT's share of the server's processor time is read. */
+    private static final int WARMUP_ROUND = 10;
+    /** The share of the server's processor time its JIT compilers may still use when the warm-up ends. */
+    private static final double JIT_SETTLED = 0.02;
+
+    /**
+     * Warms up at this concurrency on the workflow saving every step (the server makes the threads and
+     * JavaScript contexts it needs), in rounds of {@value #WARMUP_ROUND} s, until the server's JIT compilers
+     * used under 2 % of its processor time in a round, or for at most {@code maxSeconds}. On two cores the
+     * compilers get little time while the load runs: a fixed short warm-up measured the server half compiled,
+     * and the figures of two runs differed by a third.
+     */
+    private void warmUp(int port, int concurrency, long pid, int maxSeconds) throws InterruptedException {
+        long runs = 0;
+        long errors = 0;
+        int seconds = 0;
+        double jit = 1;
+        List<String> shares = new ArrayList<>();
+        while (seconds < maxSeconds && jit >= JIT_SETTLED) {
+            Map<String, Long> before = ThreadCpu.byGroup(pid);
+            LoadGenerator.Result w = new LoadGenerator(port, "/webhook/bench-saved", concurrency)
+                    .run(Duration.ofSeconds(Math.min(WARMUP_ROUND, maxSeconds - seconds)));
+            jit = ThreadCpu.share(before, ThreadCpu.byGroup(pid), group -> group.contains("CompilerThre"));
+            shares.add(String.format("%.0f", jit * 100));
+            runs += w.count();
+            errors += w.errors();
+            seconds += Math.min(WARMUP_ROUND, maxSeconds - seconds);
+        }
+        out.printf("(warm-up at %d: %,d runs in %d s, %d errors; JIT share of the server's CPU per %d s: %s %%%s)%n",
+                concurrency, runs, seconds, errors, WARMUP_ROUND, String.join(", ", shares),
+                jit >= JIT_SETTLED ? "; not settled yet, figures may be low" : "");
     }
 
     /** Whether each case also says which of the server's threads used its CPU ({@code --threads}). */

@@ -53,6 +53,18 @@ final class ThreadCpu {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The share (0 to 1) of the processor time between two readings that the groups matching {@code which} used. */
+    static double share(Map<String, Long> before, Map<String, Long> after, java.util.function.Predicate<String> which) {
+        long all = total(before, after);
+        long part = 0;
+        for (var e : after.entrySet()) {
+            if (which.test(e.getKey())) {
+                part += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        return all == 0 ? 0 : (double) part / all;
+    }
+
     private static long total(Map<String, Long> before, Map<String, Long> after) {
         long sum = 0;
         for (var e : after.entrySet()) {

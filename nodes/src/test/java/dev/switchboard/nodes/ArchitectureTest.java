@@ -31,4 +31,25 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(types).extracting(t -> t.descriptor().type())
                 .contains("switchboard.manualTrigger", "switchboard.code", "switchboard.noOp");
     }
+
+    @Test
+    void aNodeThatOnlyComputesNamesNoRiskNothingToUndoAndNoCredentialUnlessItIsATrigger() {
+        var computing = NodeTestKit.TYPES.all().stream()
+                .filter(t -> t.onlyComputes(t.descriptor().latestVersion(), java.util.Map.of())).toList();
+        org.assertj.core.api.Assertions.assertThat(computing).extracting(t -> t.descriptor().type())
+                .contains("switchboard.webhook", "switchboard.set", "switchboard.if", "switchboard.switch",
+                        "switchboard.merge", "switchboard.noOp")
+                // these act outside the run: answer a caller, call out, wait, or run code that could
+                .doesNotContain("switchboard.respondToWebhook", "switchboard.httpRequest", "switchboard.wait",
+                        "switchboard.code", "switchboard.executeWorkflow");
+        for (var t : computing) {
+            var d = t.descriptor();
+            org.assertj.core.api.Assertions.assertThat(d.riskTags()).as(d.type() + " risk tags").isEmpty();
+            if (!d.isTrigger()) {
+                // a trigger's credential checks who calls it; any other node's would reach something outside
+                org.assertj.core.api.Assertions.assertThat(d.credentials()).as(d.type() + " credentials").isEmpty();
+            }
+            org.assertj.core.api.Assertions.assertThat(d.compensable()).as(d.type() + " compensable").isFalse();
+        }
+    }
 }

@@ -54,7 +54,7 @@ public final class TestNodes {
         NodeResult run(NodeContext c) throws Exception;
     }
 
-    static final NodeType TRIGGER = new Simple(
+    public static final NodeType TRIGGER = new Simple(
             NodeDescriptor.builder("manualTrigger", "Trigger", NodeCategory.TRIGGER).build(),
             c -> NodeResult.of(c.items().isEmpty() ? List.of(Item.of(new LinkedHashMap<>())) : c.items()));
 
@@ -62,12 +62,12 @@ public final class TestNodes {
             NodeDescriptor.builder("scheduleTrigger", "Schedule", NodeCategory.TRIGGER).versions(1.0, 1.1, 1.2).build(),
             c -> NodeResult.of(c.items()));
 
-    static final NodeType PASS = new Simple(
+    public static final NodeType PASS = new Simple(
             NodeDescriptor.builder("noOp", "Pass", NodeCategory.FLOW).build(),
             c -> NodeResult.of(c.items()));
 
     /** Sets {@code field} to {@code value} (resolved per item). */
-    static final NodeType SET = new Simple(
+    public static final NodeType SET = new Simple(
             NodeDescriptor.builder("set", "Set", NodeCategory.TRANSFORM).versions(1.0, 2.0)
                     .parameters(ParameterSpec.required("field", "Field", ParameterType.STRING),
                             ParameterSpec.of("value", "Value", ParameterType.STRING, null))
@@ -83,7 +83,7 @@ public final class TestNodes {
             });
 
     /** Items whose {@code condition} is true go to output 0, the others to output 1. */
-    static final NodeType BRANCH = new Simple(
+    public static final NodeType BRANCH = new Simple(
             NodeDescriptor.builder("if", "Branch", NodeCategory.FLOW).outputs("true", "false")
                     .parameters(ParameterSpec.of("condition", "Condition", ParameterType.BOOLEAN, true)).build(),
             c -> {

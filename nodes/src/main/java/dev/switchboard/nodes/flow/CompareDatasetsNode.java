@@ -110,4 +110,10 @@ public final class CompareDatasetsNode implements NodeType {
     private static List<Entry> nonEmpty(List<Entry> entries) {
         return entries.stream().filter(e -> !e.json().isEmpty()).toList();
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

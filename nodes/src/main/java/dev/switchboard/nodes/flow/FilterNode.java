@@ -59,4 +59,10 @@ public final class FilterNode implements NodeType {
         }
         return NodeResult.of(kept);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

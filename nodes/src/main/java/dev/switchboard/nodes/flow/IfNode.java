@@ -64,4 +64,10 @@ public final class IfNode implements NodeType {
         }
         return NodeResult.outputs(trueItems, falseItems);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -158,4 +158,10 @@ public final class MergeNode implements NodeType {
         Object n = context.parameter("numberInputs", 0);
         return n == null ? Map.of() : Map.of("numberInputs", n);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -227,4 +227,10 @@ public final class SwitchNode implements NodeType {
         }
         out.get(0).add(SwitchLegacy.errorItem(e, itemIndex));
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

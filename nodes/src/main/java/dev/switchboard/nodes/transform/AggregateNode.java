@@ -102,4 +102,10 @@ public final class AggregateNode implements NodeType {
         }
         return out;
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -204,4 +204,10 @@ public final class CryptoNode implements NodeType {
                     + "\" is not valid base64 [item " + itemIndex + "]", itemIndex);
         }
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -109,4 +109,10 @@ public final class DateTimeNode implements NodeType {
             return result == null ? List.of() : List.of(result);
         }));
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -326,4 +326,10 @@ public final class HtmlNode implements NodeType {
             return String.join(" ", words);
         }
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

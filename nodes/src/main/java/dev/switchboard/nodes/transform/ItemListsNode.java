@@ -163,4 +163,10 @@ public final class ItemListsNode implements NodeType {
         }
         return logic.summarize(items);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

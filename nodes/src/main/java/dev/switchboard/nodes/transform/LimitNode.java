@@ -62,4 +62,10 @@ public final class LimitNode implements NodeType {
         double p = position < 0 ? Math.max(0, size + Math.ceil(position)) : Math.min(size, Math.floor(position));
         return (int) p;
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

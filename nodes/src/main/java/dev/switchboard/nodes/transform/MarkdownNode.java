@@ -115,4 +115,10 @@ public final class MarkdownNode implements NodeType {
         }
         return null;
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

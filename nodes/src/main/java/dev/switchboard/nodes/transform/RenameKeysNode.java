@@ -102,4 +102,10 @@ public final class RenameKeysNode implements NodeType {
     private static String text(Object value) {
         return value == null ? "" : JsValues.string(value);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

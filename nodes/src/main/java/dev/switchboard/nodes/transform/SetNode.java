@@ -123,4 +123,10 @@ public final class SetNode implements NodeType {
         json.put("error", e.getMessage());
         return Item.of(json, itemIndex);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

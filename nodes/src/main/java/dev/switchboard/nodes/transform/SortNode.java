@@ -58,4 +58,10 @@ public final class SortNode implements NodeType {
                     !context.bool("options.disableDotNotation", 0, false));
         };
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -89,4 +89,10 @@ public final class SplitOutNode implements NodeType {
         throw new NodeException("Parameter \"fieldToSplitOut\" must be field names separated by commas or a list of"
                 + " field names, not " + Json.typeName(value) + " [item " + i + "]", i);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

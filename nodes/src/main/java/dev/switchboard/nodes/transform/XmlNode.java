@@ -125,4 +125,10 @@ public final class XmlNode implements NodeType {
         }
         return fallback;
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -27,4 +27,10 @@ public final class ExecuteWorkflowTriggerNode implements NodeType {
     public NodeResult execute(NodeContext context) {
         return NodeResult.of(context.items());
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

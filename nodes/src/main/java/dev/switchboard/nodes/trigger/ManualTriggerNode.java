@@ -27,4 +27,10 @@ public final class ManualTriggerNode implements NodeType {
         List<Item> items = context.items();
         return NodeResult.of(items.isEmpty() ? List.of(Item.of(new LinkedHashMap<>())) : items);
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -39,4 +39,10 @@ public final class WebhookNode implements NodeType {
     public NodeResult execute(NodeContext context) {
         return NodeResult.of(List.copyOf(context.items()));
     }
+
+    /** It computes its output from its input and parameters, and touches nothing outside the run. */
+    @Override
+    public boolean onlyComputes(double version, java.util.Map<String, Object> parameters) {
+        return true;
+    }
 }

@@ -60,6 +60,17 @@ public interface NodeType {
     }
 
     /**
+     * Whether a node of this type with these parameters only computes its outputs from its inputs and
+     * parameters: it calls, sends, stores, waits for and answers nothing outside the run. The engine then
+     * runs it while the steps before it are still on their way to the store (a crash before they are
+     * stored runs it again, and nobody outside saw its result); any other node begins only once every step
+     * before it is stored. False unless a type says so.
+     */
+    default boolean onlyComputes(double version, Map<String, Object> parameters) {
+        return false;
+    }
+
+    /**
      * What a node of this type with these parameters may do to the outside world (see the descriptor's
      * risk tags); a type whose risk depends on its parameters (an HTTP GET writes nothing) says so here.
      */

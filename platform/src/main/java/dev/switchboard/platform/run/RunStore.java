@@ -11,6 +11,10 @@ import dev.switchboard.platform.paging.Page;
  * no transactions: a run is created queued, claimed with a lease by one worker at a time
  * ({@code findOneAndUpdate}), its steps are journaled one document each, and a run whose lease
  * expired (its worker died) is claimed again and resumes after its last finished step.
+ * <p>
+ * A run's writes are stored in the order they were handed over, also those that return before they are
+ * stored ({@link #createLater}, {@link #stepFinishedLater}): a worker hands over a run's end without waiting
+ * for its last steps, and the end is still written after them.
  */
 public interface RunStore extends RunJournal {
 

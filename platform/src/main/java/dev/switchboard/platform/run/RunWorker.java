@@ -229,28 +229,35 @@ public final class RunWorker {
             deferred.flush();
         }
         if (!leaseLost.get() && stillHeld(run, active.renewed)) {
-            // the end is written once the run's creation and last step are stored, and before anyone hears the run
-            // ended (the journal's writes of different runs travel in parallel batches, so order is kept here)
-            if (created != null) {
-                created.join();
-            }
-            if (leased != null) {
-                try {
-                    leased.awaitWritten();
-                } catch (RuntimeException e) {
-                    System.getLogger(RunWorker.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
-                            + ": its last step could not be stored: " + e.getMessage());
-                }
-            }
             if (result.status() == RunStatus.WAITING) {
+                // whoever hears that the run waits finds its waiting step stored
+                awaitStored(run, created, leased);
                 onWaiting.accept(run);
             }
+            // the store writes a run's writes in the order they were handed over: its end follows its creation
+            // and its last step without waiting for them here
             store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
+            awaitStored(run, created, leased);
             if (result.status().isFinished()) {
                 onFinished.finished(run, result, true);
             }
         }
         return result;
+    }
+
+    /** Waits for the run's creation and steps on their way; a step that could not be stored is logged. */
+    private static void awaitStored(RunRecord run, java.util.concurrent.CompletableFuture<Void> created, LeasedJournal leased) {
+        if (created != null) {
+            created.join();
+        }
+        if (leased != null) {
+            try {
+                leased.awaitWritten();
+            } catch (RuntimeException e) {
+                System.getLogger(RunWorker.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                        + ": its last step could not be stored: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -359,8 +366,10 @@ public final class RunWorker {
         private final RunStore store;
         private final AtomicBoolean leaseLost;
         private final boolean fresh;
-        /** The writes on their way (the run's creation, its last step), awaited before the next node runs. */
+        /** The writes on their way (the run's creation, its last steps), awaited before a node that acts outside runs. */
         private final java.util.List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
+        /** The index after the last step written (steps below it are replaced when written again). */
+        private int nextIndex;
 
         LeasedJournal(RunStore store, AtomicBoolean leaseLost, boolean fresh,
                 java.util.concurrent.CompletableFuture<Void> created) {
@@ -378,6 +387,11 @@ public final class RunWorker {
                 throw new IllegalStateException("the lease on run " + runId + " was lost; another worker continues it");
             }
             pending.add(store.stepFinishedLater(runId, step));
+            if (step.index() < nextIndex) {
+                // a step written before (a wait that ended) is replaced: that write is done before any later one
+                awaitWritten();
+            }
+            nextIndex = Math.max(nextIndex, step.index() + 1);
         }
 
         @Override
@@ -394,8 +408,12 @@ public final class RunWorker {
         }
 
         @Override
-        public java.util.List<Step> steps(String runId) {
-            return fresh ? java.util.List.of() : store.steps(runId);
+        public synchronized java.util.List<Step> steps(String runId) {
+            java.util.List<Step> stored = fresh ? java.util.List.of() : store.steps(runId);
+            for (Step s : stored) {
+                nextIndex = Math.max(nextIndex, s.index() + 1);
+            }
+            return stored;
         }
     }
 

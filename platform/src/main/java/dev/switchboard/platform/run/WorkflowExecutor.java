@@ -55,7 +55,7 @@ public final class WorkflowExecutor {
     public RunResult execute(RunRequest request, RunJournal journal) {
         Workflow workflow = request.workflow();
         RunState state = new RunState(workflow);
-        List<Step> replay = journal.steps(request.runId());
+        List<Step> replay = resumable(journal.steps(request.runId()));
         String start;
         try {
             start = startNode(request);
@@ -99,7 +99,10 @@ public final class WorkflowExecutor {
                 // a replayed waiting step is handled below like a new one: it goes on only when due
             } else {
                 try {
-                    journal.awaitWritten();
+                    if (!onlyComputes(workflow, entry.node)) {
+                        // a node that acts on the outside world begins once every step before it is stored
+                        journal.awaitWritten();
+                    }
                     step = steps.run(request, state, entry, entry == first, subs);
                 } catch (RuntimeException e) {
                     step = StepRunner.crashed(request, state, entry, e);
@@ -130,6 +133,33 @@ public final class WorkflowExecutor {
             schedule(state, node, step, legacy);
         }
         return finish(request, journal, state, RunStatus.SUCCEEDED, null);
+    }
+
+    /** Whether the node only computes its output (or is disabled and passes its input on): see {@link NodeType#onlyComputes}. */
+    private boolean onlyComputes(Workflow workflow, String nodeName) {
+        WorkflowNode node = workflow.node(nodeName).orElse(null);
+        if (node == null) {
+            return false;
+        }
+        if (node.disabled()) {
+            return true;
+        }
+        NodeType type = types.find(node.type()).orElse(null);
+        return type != null && type.onlyComputes(node.typeVersion(), node.parameters());
+    }
+
+    /**
+     * The steps a run resumes from: those numbered 0, 1, 2, … without a gap. Steps of nodes that only compute
+     * travel to the store together and could land out of order (a crash in the middle of one bulk write); a step
+     * after a gap is then run again, and its new record replaces the old.
+     */
+    private static List<Step> resumable(List<Step> stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).index() != i) {
+                return stored.subList(0, i);
+            }
+        }
+        return stored;
     }
 
     private static boolean due(Step waiting, RunRequest request) {

@@ -137,11 +137,12 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
                 .append("resumeAt", Documents.date(run.resumeAt()));
         if (later) {
-            return new Inserted(run, batcher.submit(runs, new com.mongodb.client.model.InsertOneModel<>(doc)));
+            return new Inserted(run, batcher.submit(run.id(), WriteBatcher.Phase.CREATION, runs,
+                    new com.mongodb.client.model.InsertOneModel<>(doc)));
         }
         try {
             if (run.key() == null) {
-                batcher.write(runs, new com.mongodb.client.model.InsertOneModel<>(doc));
+                batcher.write(run.id(), WriteBatcher.Phase.CREATION, runs, new com.mongodb.client.model.InsertOneModel<>(doc));
             } else {
                 runs.insertOne(doc);
             }
@@ -192,7 +193,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
      * documents, not the history.
      */
     private void enqueue(String runId, String workflowId, Instant dueAt, Instant createdAt) {
-        batcher.write(queue, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(
+        batcher.write(runId, WriteBatcher.Phase.END, queue, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId), Updates.combine(
                 Updates.set("dueAt", Documents.date(dueAt)), Updates.set("claimedBy", null),
                 Updates.set("claimedUntil", Documents.date(Instant.EPOCH)), Updates.setOnInsert("workflowId", workflowId),
                 Updates.setOnInsert("createdAt", Documents.date(createdAt))),
@@ -415,7 +416,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     /** The end of a run (or its pause): written through the journal's batches, as its steps are. */
     @Override
     public void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now) {
-        batcher.write(runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
+        batcher.write(runId, WriteBatcher.Phase.END, runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
                 Updates.combine(endOf(status, error, resumeAt, now))));
         if (status.isFinished()) {
             truncateSteps(runId);
@@ -460,10 +461,10 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
         }
         // most steps are new: an insert is the cheaper write; a step written before (a wait that ended) is replaced
-        return batcher.submit(steps, new com.mongodb.client.model.InsertOneModel<>(doc)).exceptionallyCompose(e -> {
+        return batcher.submit(runId, WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.InsertOneModel<>(doc)).exceptionallyCompose(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
             if (cause instanceof com.mongodb.MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return batcher.submit(steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
+                return batcher.submit(runId, WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
                         doc, new ReplaceOptions().upsert(true)));
             }
             return java.util.concurrent.CompletableFuture.failedFuture(cause);

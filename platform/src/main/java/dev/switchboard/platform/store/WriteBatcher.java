@@ -25,19 +25,39 @@ import com.mongodb.client.model.WriteModel;
  * acknowledged it, so a step is stored before its run goes on; meanwhile the writes of all runs in
  * flight are sent together, one bulk command per collection. Under load this turns hundreds of round
  * trips (and, on the embedded server, hundreds of file commits) into a few, without weakening what
- * each caller is promised. Writes of one run never share a batch: its caller waits for each in turn.
- * Two writers keep two batches on their way: while the database commits one, the next is encoded and
- * handled, so a write waits for less than a whole round trip before it leaves.
+ * each caller is promised. Two writers keep two batches on their way: while the database commits one,
+ * the next is encoded and handled, so a write waits for less than a whole round trip before it leaves.
+ * <p>
+ * The writes of one run (one key) are stored in the order they were handed over, whether or not the
+ * caller waited in between: they all go through the same writer, whose batches leave one after the
+ * other, and within a batch the writes are sent by {@link Phase} (a run's creation, then its steps,
+ * then its end).
  */
 final class WriteBatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
     private static final int MAX_BATCH = 512;
 
-    private record Pending(MongoCollection<Document> collection, WriteModel<Document> write, CompletableFuture<Void> done) {
+    /** Where a write goes in a batch: the writes of one run are sent creation first, end last. */
+    enum Phase {
+        CREATION, STEP, END
     }
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private record Pending(Phase phase, MongoCollection<Document> collection, WriteModel<Document> write,
+            CompletableFuture<Void> done) {
+    }
+
+    /** What one bulk command of a batch writes: a phase's writes to one collection. */
+    private record Part(Phase phase, String collection) implements Comparable<Part> {
+        @Override
+        public int compareTo(Part o) {
+            int c = phase.compareTo(o.phase);
+            return c != 0 ? c : collection.compareTo(o.collection);
+        }
+    }
+
+    /** One queue per writer; a key always goes to the same one. */
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
@@ -48,26 +68,28 @@ final class WriteBatcher implements AutoCloseable {
      */
     WriteBatcher(String name, int writers) {
         for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(this::loop));
+            BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+            queues.add(queue);
+            this.writers.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(() -> loop(queue)));
         }
     }
 
     /** Writes and returns once the database acknowledged the write; its error is thrown here. */
-    void write(MongoCollection<Document> collection, WriteModel<Document> write) {
-        await(submit(collection, write));
+    void write(String key, Phase phase, MongoCollection<Document> collection, WriteModel<Document> write) {
+        await(submit(key, phase, collection, write));
     }
 
     /**
-     * Hands a write over without waiting for it; {@link #await} it before anything that must follow it:
-     * with more than one writer, batches travel side by side, so two writes handed over together may be
-     * stored in either order.
+     * Hands a write over without waiting for it. It is stored after every write handed over earlier with the
+     * same {@code key} (a run's id) in an earlier or the same phase; writes of different keys travel side by side in
+     * either order, so {@link #await} a write before anything of another key that must follow it.
      */
-    CompletableFuture<Void> submit(MongoCollection<Document> collection, WriteModel<Document> write) {
+    CompletableFuture<Void> submit(String key, Phase phase, MongoCollection<Document> collection, WriteModel<Document> write) {
         if (!open) {
             throw new IllegalStateException("the run store is closed");
         }
-        Pending p = new Pending(collection, write, new CompletableFuture<>());
-        queue.add(p);
+        Pending p = new Pending(phase, collection, write, new CompletableFuture<>());
+        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(p);
         return p.done();
     }
 
@@ -87,7 +109,7 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
@@ -97,12 +119,12 @@ final class WriteBatcher implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                Map<MongoCollection<Document>, List<Pending>> byCollection = new java.util.TreeMap<>(
-                        java.util.Comparator.comparing(c -> c.getNamespace().getCollectionName()));
+                Map<Part, List<Pending>> parts = new java.util.TreeMap<>();
                 for (Pending p : batch) {
-                    byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
+                    parts.computeIfAbsent(new Part(p.phase(), p.collection().getNamespace().getCollectionName()),
+                            c -> new ArrayList<>()).add(p);
                 }
-                byCollection.forEach(WriteBatcher::send);
+                parts.values().forEach(writes -> send(writes.get(0).collection(), writes));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 open = false;
