@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.switchboard.platform.server.ServerSettings;
 import dev.switchboard.platform.store.MongoConnection;
 
-/** The API's keys and the filter that checks them; the webhooks' own handler mapping. */
+/** The API's keys and the filter that checks them; the webhooks' own servlet. */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
@@ -23,8 +23,13 @@ public class ApiConfiguration {
         return registration;
     }
 
+    /** Webhook calls go to their own servlet, not through Spring MVC's dispatcher (see {@link WebhookServlet}). */
     @Bean
-    WebhookHandlerMapping webhookHandlerMapping(WebhookController webhooks) {
-        return new WebhookHandlerMapping(webhooks);
+    org.springframework.boot.web.servlet.ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookController webhooks) {
+        var registration = new org.springframework.boot.web.servlet.ServletRegistrationBean<>(new WebhookServlet(webhooks),
+                "/webhook/*", "/webhook-test/*");
+        registration.setName("webhooks");
+        registration.setLoadOnStartup(1);
+        return registration;
     }
 }

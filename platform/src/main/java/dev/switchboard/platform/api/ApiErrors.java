@@ -32,6 +32,22 @@ public class ApiErrors {
         return ResponseEntity.status(status).body(Map.of("error", error));
     }
 
+    /**
+     * The answer the handlers below give for an exception, for callers outside Spring MVC's dispatcher (the
+     * webhook servlet).
+     */
+    static ResponseEntity<Map<String, Object>> of(Exception e) {
+        ApiErrors errors = new ApiErrors();
+        return switch (e) {
+            case ApiException api -> errors.api(api);
+            case WorkflowFormatException format -> errors.format(format);
+            case WorkflowStore.NotFoundException notFound -> errors.notFound(notFound);
+            case WorkflowStore.ConcurrentEditException conflict -> errors.conflict(conflict);
+            case IllegalArgumentException bad -> errors.badRequest(bad);
+            default -> errors.unexpected(e);
+        };
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
         return body(e.status(), e.code(), e.getMessage(), e.details());

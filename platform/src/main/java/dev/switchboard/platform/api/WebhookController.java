@@ -63,6 +63,7 @@ public class WebhookController {
         this.registry = new WebhookRegistry(workflows, runs, engine);
     }
 
+    /** Served by {@link WebhookServlet} (Spring MVC's dispatcher never sees these paths); the mapping declares them. */
     @SuppressWarnings("unchecked")
     @RequestMapping({"/webhook/**", "/webhook-test/**"})
     ResponseEntity<Object> receive(HttpServletRequest request) throws IOException, InterruptedException {
