@@ -37,6 +37,26 @@ public final class TestNodes {
         return NodeTypes.of(List.of(TRIGGER, SCHEDULE, PASS, SET, BRANCH, MERGE, FAIL, WAIT, LOOP));
     }
 
+    /** A node type that says it only computes ({@link NodeType#onlyComputes}), doing what {@code inner} does. */
+    public static NodeType computing(NodeType inner) {
+        return new NodeType() {
+            @Override
+            public dev.switchboard.platform.node.NodeDescriptor descriptor() {
+                return inner.descriptor();
+            }
+
+            @Override
+            public NodeResult execute(NodeContext context) throws Exception {
+                return inner.execute(context);
+            }
+
+            @Override
+            public boolean onlyComputes(double version, Map<String, Object> parameters) {
+                return true;
+            }
+        };
+    }
+
     /** Reads a workflow JSON written with single quotes (for readable tests). */
     public static Workflow workflow(String singleQuotedJson) {
         return WorkflowJson.read(singleQuotedJson.replace('\'', '"'));

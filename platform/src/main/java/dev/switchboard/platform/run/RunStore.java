@@ -79,6 +79,22 @@ public interface RunStore extends RunJournal {
         return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Hands over, at once and in this order, a run's creation ({@code created}; null when the run is stored
+     * already) and finished steps, returning before they are stored; the future completes once all are (with
+     * the first failure, if any). A step written before (same index) is replaced.
+     */
+    default java.util.concurrent.CompletableFuture<Void> journalLater(RunRecord created, String runId,
+            java.util.List<Step> steps) {
+        if (created != null) {
+            create(created);
+        }
+        for (Step step : steps) {
+            stepFinished(runId, step);
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** How many runs wait to start (for a full queue's 429). */
     default long queuedCount() {
         return list(new RunFilter(null, RunStatus.QUEUED, null, null), new Page.Request(0, 1)).total();

@@ -154,16 +154,36 @@ public final class RunWorker {
         return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, created, executed);
     }
 
-    /** @param fresh the run was just created here and has no steps yet (nothing to look up to resume) */
+    /**
+     * As {@link #execute(RunRecord, JournalMode, java.util.concurrent.CompletableFuture, java.util.function.Consumer,
+     * Runnable)}, for a run leased to this worker and not stored yet: with {@code EVERY_STEP}, its record is handed to
+     * the store together with its first steps, before any node that acts outside the run begins (or, should nodes
+     * that only compute go on for a second, then).
+     */
+    public RunResult executeNew(RunRecord run, JournalMode mode, java.util.function.Consumer<Step> stepRecorded,
+            Runnable executed) {
+        return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, null, executed,
+                mode == JournalMode.EVERY_STEP ? run : null);
+    }
+
     private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
             java.util.concurrent.CompletableFuture<Void> created, Runnable executed) {
+        return execute(run, mode, fresh, stepRecorded, created, executed, null);
+    }
+
+    /**
+     * @param fresh    the run was just created here and has no steps yet (nothing to look up to resume)
+     * @param toCreate the run, when its record is to be written with its first steps (else null)
+     */
+    private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
+            java.util.concurrent.CompletableFuture<Void> created, Runnable executed, RunRecord toCreate) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
         } catch (RuntimeException e) {
             StepError error = new StepError("the workflow of this run cannot be loaded: " + e.getMessage(), null, null,
                     -1, null);
-            if (mode == JournalMode.UNLESS_SUCCESSFUL) {
+            if (mode == JournalMode.UNLESS_SUCCESSFUL || toCreate != null) {
                 store.create(run);
             }
             if (created != null) {
@@ -174,21 +194,20 @@ public final class RunWorker {
         }
         AtomicBoolean leaseLost = new AtomicBoolean();
         DeferredJournal deferred = mode == JournalMode.UNLESS_SUCCESSFUL ? new DeferredJournal(store, run) : null;
-        Active active = new Active(run.id(), Thread.currentThread(), leaseLost, deferred, System.nanoTime());
+        LeasedJournal leased = deferred != null ? null : new LeasedJournal(store, run.id(), leaseLost, fresh, created, toCreate);
+        Active active = new Active(run.id(), Thread.currentThread(), leaseLost, deferred, leased, System.nanoTime());
         if (!fresh && !renewBeforeStart(run, active)) {
             // another worker took the run over while it waited for a thread here: it is theirs now
             return new RunResult(run.id(), RunStatus.RUNNING, null, Map.of(), null, null);
         }
         this.active.put(run.id(), active);
         RunResult result;
-        LeasedJournal leased = null;
         try {
             RunRequest request = RunRequest.builder(run.id(), workflow).startNode(run.startNode()).startItems(run.input())
                     // as in n8n, pinned data stands in for its node only in runs started from the editor
                     .usePinData(run.workflowVersion() == 0 && "manual".equals(run.mode())).mode(run.mode()).clock(clock).defaultZone(defaultZone)
                     .subWorkflows(subWorkflows).inlineWaitMillis(5_000).publicUrl(publicUrl).credentials(credentials.forRun(run))
                     .services(services).build();
-            leased = deferred != null ? null : new LeasedJournal(store, leaseLost, fresh, created);
             RunJournal stored = deferred != null ? deferred : leased;
             RunJournal journal = new RunJournal() {
                 @Override
@@ -236,6 +255,9 @@ public final class RunWorker {
             }
             // the store writes a run's writes in the order they were handed over: its end follows its creation
             // and its last step without waiting for them here
+            if (leased != null) {
+                leased.flush();
+            }
             store.release(run.id(), id, result.status(), result.error(), result.resumeAt(), clock.now());
             awaitStored(run, created, leased);
             if (result.status().isFinished()) {
@@ -289,22 +311,34 @@ public final class RunWorker {
         final Thread runner;
         final AtomicBoolean leaseLost;
         final DeferredJournal deferred;
+        final LeasedJournal leased;
         final long started;
         volatile long renewed;
         long cancelChecked;
 
-        Active(String runId, Thread runner, AtomicBoolean leaseLost, DeferredJournal deferred, long now) {
+        Active(String runId, Thread runner, AtomicBoolean leaseLost, DeferredJournal deferred, LeasedJournal leased, long now) {
             this.runId = runId;
             this.runner = runner;
             this.leaseLost = leaseLost;
             this.deferred = deferred;
+            this.leased = leased;
             this.started = now;
             this.renewed = now;
             this.cancelChecked = now;
         }
 
+        /** Whether the run's record is in the store or on its way there (so that its lease can be renewed). */
         boolean stored() {
-            return deferred == null || deferred.written();
+            return deferred != null ? deferred.written() : leased == null || leased.created();
+        }
+
+        /** Hands the run's record (and what it did so far) to the store. */
+        void store() {
+            if (deferred != null) {
+                deferred.flush();
+            } else if (leased != null) {
+                leased.flush();
+            }
         }
     }
 
@@ -319,7 +353,7 @@ public final class RunWorker {
             try {
                 if (!a.stored()) {
                     if (now - a.started >= DEFER_AT_MOST_NANOS) {
-                        a.deferred.flush();
+                        a.store();
                         a.renewed = now;
                     }
                     continue;
@@ -363,22 +397,39 @@ public final class RunWorker {
      * (this one stalled past its lease), nothing more is written here.
      */
     private static final class LeasedJournal implements RunJournal {
+        /** Steps held before they are handed over together, at most (and for at most {@link #HOLD_NANOS}). */
+        private static final int HOLD_STEPS = 64;
+        private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
         private final RunStore store;
+        private final String runId;
         private final AtomicBoolean leaseLost;
         private final boolean fresh;
+        /** The run's record, until it is handed over with the first steps (null: stored or on its way). */
+        private volatile RunRecord toCreate;
+        /** Finished steps not handed over yet: those of nodes that only computed, until a node that acts outside. */
+        private final java.util.List<Step> held = new java.util.ArrayList<>();
+        private long heldSince;
         /** The writes on their way (the run's creation, its last steps), awaited before a node that acts outside runs. */
         private final java.util.List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
         /** The index after the last step written (steps below it are replaced when written again). */
         private int nextIndex;
 
-        LeasedJournal(RunStore store, AtomicBoolean leaseLost, boolean fresh,
-                java.util.concurrent.CompletableFuture<Void> created) {
+        LeasedJournal(RunStore store, String runId, AtomicBoolean leaseLost, boolean fresh,
+                java.util.concurrent.CompletableFuture<Void> created, RunRecord toCreate) {
             this.store = store;
+            this.runId = runId;
             this.leaseLost = leaseLost;
             this.fresh = fresh;
+            this.toCreate = toCreate;
             if (created != null) {
                 pending.add(created);
             }
+        }
+
+        /** Whether the run's record is stored or on its way. */
+        boolean created() {
+            return toCreate == null;
         }
 
         @Override
@@ -386,16 +437,32 @@ public final class RunWorker {
             if (leaseLost.get()) {
                 throw new IllegalStateException("the lease on run " + runId + " was lost; another worker continues it");
             }
-            pending.add(store.stepFinishedLater(runId, step));
+            if (held.isEmpty()) {
+                heldSince = System.nanoTime();
+            }
+            held.add(step);
             if (step.index() < nextIndex) {
                 // a step written before (a wait that ended) is replaced: that write is done before any later one
                 awaitWritten();
+            } else if (held.size() >= HOLD_STEPS || System.nanoTime() - heldSince >= HOLD_NANOS) {
+                flush();
             }
             nextIndex = Math.max(nextIndex, step.index() + 1);
         }
 
+        /** Hands the run's record (if not yet) and the steps held over to the store, without waiting. */
+        synchronized void flush() {
+            if (held.isEmpty() && toCreate == null) {
+                return;
+            }
+            pending.add(store.journalLater(toCreate, runId, java.util.List.copyOf(held)));
+            toCreate = null;
+            held.clear();
+        }
+
         @Override
         public synchronized void awaitWritten() {
+            flush();
             try {
                 for (java.util.concurrent.CompletableFuture<Void> f : pending) {
                     f.join();

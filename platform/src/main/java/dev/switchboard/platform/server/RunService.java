@@ -114,9 +114,8 @@ public final class RunService implements SmartLifecycle {
         if (slots.tryEnter(workflow.id())) {
             Runnable leave = leaveOnce(workflow.id());
             try {
-                Inline inline = inline(workflow, version, startNode, items, mode);
-                return new Outcome(inline.run(), inlineWorker().execute(inline.run(), inline.journal(), inline.created(), null,
-                        leave));
+                RunRecord run = leased(workflow, version, startNode, items, mode);
+                return new Outcome(run, inlineWorker().executeNew(run, journalMode(run), null, leave));
             } finally {
                 leave.run();
             }
@@ -151,12 +150,12 @@ public final class RunService implements SmartLifecycle {
         }
         Runnable leave = leaveOnce(workflow.id());
         try {
-            Inline inline = inline(workflow, version, startNode, items, mode);
-            RunRecord run = inline.run();
-            RunWorker.JournalMode journal = inline.journal();
+            RunRecord run = leased(workflow, version, startNode, items, mode);
+            RunWorker.JournalMode journal = journalMode(run);
             background.execute(() -> {
                 try {
-                    dev.switchboard.platform.run.RunResult result = inlineWorker().execute(run, journal, inline.created(), step -> {
+                    // the run's record travels to the store with its first steps
+                    dev.switchboard.platform.run.RunResult result = inlineWorker().executeNew(run, journal, step -> {
                         if (!answer.isDone() && answers.test(step)) {
                             answer.complete(new Answer(new Outcome(run, null), step));
                         }

@@ -128,14 +128,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 queued.workflowId(), queued.workflowVersion(), queued.workflowName(), queued.mode(), queued.key(),
                 queued.startNode(), queued.input(), queued.status(), queued.error(), queued.createdAt(), queued.startedAt(),
                 queued.finishedAt(), queued.worker(), queued.leaseUntil(), queued.resumeAt());
-        Document doc = new Document("_id", run.id()).append("workflowId", run.workflowId())
-                .append("workflowVersion", run.workflowVersion()).append("workflowName", run.workflowName())
-                .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
-                .append("input", inputJson(run)).append("status", run.status().name())
-                .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
-                .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
-                .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
-                .append("resumeAt", Documents.date(run.resumeAt()));
+        Document doc = runDocument(run);
         if (later) {
             return new Inserted(run, batcher.submit(run.id(), WriteBatcher.Phase.CREATION, runs,
                     new com.mongodb.client.model.InsertOneModel<>(doc)));
@@ -156,6 +149,17 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             enqueue(run.id(), run.workflowId(), Instant.EPOCH, run.createdAt());
         }
         return new Inserted(read(doc), null);
+    }
+
+    private Document runDocument(RunRecord run) {
+        return new Document("_id", run.id()).append("workflowId", run.workflowId())
+                .append("workflowVersion", run.workflowVersion()).append("workflowName", run.workflowName())
+                .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
+                .append("input", inputJson(run)).append("status", run.status().name())
+                .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
+                .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
+                .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
+                .append("resumeAt", Documents.date(run.resumeAt()));
     }
 
     @Override
@@ -456,19 +460,53 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
 
     @Override
     public java.util.concurrent.CompletableFuture<Void> stepFinishedLater(String runId, Step step) {
-        Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item));
-        if (doc.getString("data").length() > maxStepChars) {
-            oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
+        return journalLater(null, runId, List.of(step));
+    }
+
+    /** One hand-over to the journal's writer for a run's creation (a run executing here, unkeyed) and its steps. */
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> journalLater(RunRecord created, String runId, List<Step> stepsDone) {
+        if (created != null && (created.key() != null || created.status() != RunStatus.RUNNING)) {
+            create(created);
+            created = null;
         }
-        // most steps are new: an insert is the cheaper write; a step written before (a wait that ended) is replaced
-        return batcher.submit(runId, WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.InsertOneModel<>(doc)).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
-            if (cause instanceof com.mongodb.MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return batcher.submit(runId, WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", runId + ":" + step.index()),
-                        doc, new ReplaceOptions().upsert(true)));
+        List<WriteBatcher.Write> writes = new ArrayList<>(stepsDone.size() + 1);
+        if (created != null) {
+            writes.add(new WriteBatcher.Write(WriteBatcher.Phase.CREATION, runs,
+                    new com.mongodb.client.model.InsertOneModel<>(runDocument(created))));
+        }
+        List<Document> docs = new ArrayList<>(stepsDone.size());
+        for (Step step : stepsDone) {
+            Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item));
+            if (doc.getString("data").length() > maxStepChars) {
+                oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
             }
-            return java.util.concurrent.CompletableFuture.failedFuture(cause);
-        });
+            docs.add(doc);
+            // most steps are new: an insert is the cheaper write; a step written before (a wait that ended) is replaced
+            writes.add(new WriteBatcher.Write(WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.InsertOneModel<>(doc)));
+        }
+        if (writes.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        List<java.util.concurrent.CompletableFuture<Void>> written = batcher.submitAll(runId, writes);
+        List<java.util.concurrent.CompletableFuture<Void>> all = new ArrayList<>(written.size());
+        int offset = created != null ? 1 : 0;
+        if (created != null) {
+            all.add(written.get(0));
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            Document doc = docs.get(i);
+            all.add(written.get(offset + i).exceptionallyCompose(e -> {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e;
+                if (cause instanceof com.mongodb.MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return batcher.submit(runId, WriteBatcher.Phase.STEP, steps, new com.mongodb.client.model.ReplaceOneModel<>(
+                            eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true)));
+                }
+                return java.util.concurrent.CompletableFuture.failedFuture(cause);
+            }));
+        }
+        return all.size() == 1 ? all.get(0)
+                : java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     /** Cuts the oversized steps of a run that has ended (see {@link #maxStepData}). */

@@ -56,8 +56,12 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    /** One queue per writer; a key always goes to the same one. */
-    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    /** A write to hand over: where it goes in a batch, its collection and the write itself. */
+    record Write(Phase phase, MongoCollection<Document> collection, WriteModel<Document> model) {
+    }
+
+    /** One queue per writer, of writes handed over together; a key always goes to the same one. */
+    private final List<BlockingQueue<List<Pending>>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
@@ -68,7 +72,7 @@ final class WriteBatcher implements AutoCloseable {
      */
     WriteBatcher(String name, int writers) {
         for (int i = 0; i < writers; i++) {
-            BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+            BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
             queues.add(queue);
             this.writers.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(() -> loop(queue)));
         }
@@ -85,12 +89,26 @@ final class WriteBatcher implements AutoCloseable {
      * either order, so {@link #await} a write before anything of another key that must follow it.
      */
     CompletableFuture<Void> submit(String key, Phase phase, MongoCollection<Document> collection, WriteModel<Document> write) {
+        return submitAll(key, List.of(new Write(phase, collection, write))).get(0);
+    }
+
+    /**
+     * Hands several writes of one key over at once, as {@link #submit} each in this order (one hand-over wakes
+     * the writer at most once); returns their futures in the same order.
+     */
+    List<CompletableFuture<Void>> submitAll(String key, List<Write> writes) {
         if (!open) {
             throw new IllegalStateException("the run store is closed");
         }
-        Pending p = new Pending(phase, collection, write, new CompletableFuture<>());
-        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(p);
-        return p.done();
+        List<Pending> group = new ArrayList<>(writes.size());
+        List<CompletableFuture<Void>> futures = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            Pending p = new Pending(w.phase(), w.collection(), w.model(), new CompletableFuture<>());
+            group.add(p);
+            futures.add(p.done());
+        }
+        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(group);
+        return futures;
     }
 
     /** Waits for a submitted write; its error is thrown here. */
@@ -109,16 +127,24 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    private void loop(BlockingQueue<Pending> queue) {
+    private void loop(BlockingQueue<List<Pending>> queue) {
         List<Pending> batch = new ArrayList<>();
+        List<List<Pending>> groups = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                List<Pending> first = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                groups.add(first);
+                // whole groups only: a batch holds a group's writes together, up to about MAX_BATCH writes
+                int size = first.size();
+                for (List<Pending> next = size < MAX_BATCH ? queue.poll() : null; next != null;
+                        next = size < MAX_BATCH ? queue.poll() : null) {
+                    groups.add(next);
+                    size += next.size();
+                }
+                groups.forEach(batch::addAll);
                 Map<Part, List<Pending>> parts = new java.util.TreeMap<>();
                 for (Pending p : batch) {
                     parts.computeIfAbsent(new Part(p.phase(), p.collection().getNamespace().getCollectionName()),
@@ -133,6 +159,7 @@ final class WriteBatcher implements AutoCloseable {
                 batch.forEach(p -> p.done().completeExceptionally(e));
             } finally {
                 batch.clear();
+                groups.clear();
             }
         }
     }

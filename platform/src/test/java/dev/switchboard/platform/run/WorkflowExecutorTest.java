@@ -328,27 +328,6 @@ class WorkflowExecutorTest {
         assertThat(resumed.output("End")).extracting(Item::json).containsExactly(Map.of("x", 1L));
     }
 
-    /** A node type that says it only computes, doing what {@code inner} does. */
-    private static dev.switchboard.platform.node.NodeType computing(dev.switchboard.platform.node.NodeType inner) {
-        return new dev.switchboard.platform.node.NodeType() {
-            @Override
-            public dev.switchboard.platform.node.NodeDescriptor descriptor() {
-                return inner.descriptor();
-            }
-
-            @Override
-            public dev.switchboard.platform.node.NodeResult execute(dev.switchboard.platform.node.NodeContext context)
-                    throws Exception {
-                return inner.execute(context);
-            }
-
-            @Override
-            public boolean onlyComputes(double version, Map<String, Object> parameters) {
-                return true;
-            }
-        };
-    }
-
     /** A journal that notes when the executor waits for the writes on their way, among the steps it records. */
     private static final class WatchedJournal implements RunJournal {
         final InMemoryRunJournal stored = new InMemoryRunJournal();
@@ -386,7 +365,7 @@ class WorkflowExecutorTest {
     @Test
     void nodesThatOnlyComputeRunWhileEarlierStepsAreOnTheirWayAndAnyOtherNodeWaitsForThemAll() {
         WorkflowExecutor computingSetAndIf = new WorkflowExecutor(dev.switchboard.platform.node.NodeTypes.of(List.of(
-                TestNodes.TRIGGER, computing(TestNodes.SET), computing(TestNodes.BRANCH), TestNodes.PASS)),
+                TestNodes.TRIGGER, TestNodes.computing(TestNodes.SET), TestNodes.computing(TestNodes.BRANCH), TestNodes.PASS)),
                 JavaScriptEngine.shared());
         WatchedJournal watched = new WatchedJournal();
         RunResult r = computingSetAndIf.execute(RunRequest.manual("chain", TestNodes.workflow(CHAIN),

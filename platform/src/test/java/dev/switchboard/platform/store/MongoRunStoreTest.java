@@ -286,6 +286,48 @@ class MongoRunStoreTest {
     }
 
     @Test
+    void aRunExecutedHereIsStoredWithItsFirstStepsBeforeANodeThatActsOutsideTheRunBegins() {
+        List<String> seen = new ArrayList<>();
+        dev.switchboard.platform.node.NodeType look = new dev.switchboard.platform.node.NodeType() {
+            @Override
+            public dev.switchboard.platform.node.NodeDescriptor descriptor() {
+                return dev.switchboard.platform.node.NodeDescriptor.builder("look", "Look",
+                        dev.switchboard.platform.node.NodeCategory.CONNECTOR).build();
+            }
+
+            @Override
+            public dev.switchboard.platform.node.NodeResult execute(dev.switchboard.platform.node.NodeContext c) {
+                seen.add(store.get("new-1").map(r -> r.status().name()).orElse("not stored") + ", "
+                        + store.steps("new-1").size() + " steps");
+                return dev.switchboard.platform.node.NodeResult.of(c.items());
+            }
+        };
+        WorkflowExecutor executor = new WorkflowExecutor(dev.switchboard.platform.node.NodeTypes.of(List.of(
+                TestNodes.computing(TestNodes.TRIGGER), TestNodes.computing(TestNodes.SET), look)), JavaScriptEngine.shared());
+        Workflow workflow = TestNodes.workflow("""
+                {'name': 'look', 'nodes': [
+                  {'name': 'T', 'type': 'switchboard.manualTrigger', 'position': [0, 0], 'parameters': {}},
+                  {'name': 'A', 'type': 'switchboard.set', 'position': [200, 0], 'parameters': {'field': 'a', 'value': '1'}},
+                  {'name': 'B', 'type': 'switchboard.set', 'position': [400, 0], 'parameters': {'field': 'b', 'value': '2'}},
+                  {'name': 'Look', 'type': 'switchboard.look', 'position': [600, 0], 'parameters': {}}],
+                 'connections': {'T': {'main': [[{'node': 'A', 'type': 'main', 'index': 0}]]},
+                                 'A': {'main': [[{'node': 'B', 'type': 'main', 'index': 0}]]},
+                                 'B': {'main': [[{'node': 'Look', 'type': 'main', 'index': 0}]]}}}""");
+        RunWorker worker = new RunWorker("W", store, executor, (id, version) -> workflow, Duration.ofSeconds(30),
+                RunClock.system(), ZoneId.of("UTC"), SubWorkflowLoader.none());
+        Instant now = Instant.now();
+        RunRecord run = new RunRecord("new-1", "wf-1", 1, "look", "webhook", null, null, List.of(Item.of(Map.of("n", 1L))),
+                RunStatus.RUNNING, null, now, now, null, "W", now.plusSeconds(30), null);
+        RunResult result = worker.executeNew(run, RunWorker.JournalMode.EVERY_STEP, null, null);
+        worker.close();
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        // the record and the three steps before it travelled together, and were stored before "Look" began
+        assertThat(seen).containsExactly("RUNNING, 3 steps");
+        assertThat(store.get("new-1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(store.steps("new-1")).extracting(Step::node).containsExactly("T", "A", "B", "Look");
+    }
+
+    @Test
     void aRunWhoseWorkerDiedResumesOnAnotherAfterTheLastFinishedStepLoopStateIncluded() throws Exception {
         Workflow workflow = TestNodes.workflow(FLOW);
         WorkflowExecutor executor = new WorkflowExecutor(TestNodes.types(), JavaScriptEngine.shared());
