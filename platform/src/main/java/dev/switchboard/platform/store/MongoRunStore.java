@@ -152,10 +152,14 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     }
 
     private Document runDocument(RunRecord run) {
+        return runDocument(run, new StepDocuments.ItemTexts());
+    }
+
+    private Document runDocument(RunRecord run, StepDocuments.ItemTexts texts) {
         return new Document("_id", run.id()).append("workflowId", run.workflowId())
                 .append("workflowVersion", run.workflowVersion()).append("workflowName", run.workflowName())
                 .append("mode", run.mode()).append("key", run.key()).append("startNode", run.startNode())
-                .append("input", inputJson(run)).append("status", run.status().name())
+                .append("input", texts.items(run.input(), item -> binary.store(run.id(), item))).append("status", run.status().name())
                 .append("error", Documents.error(run.error())).append("createdAt", Documents.date(run.createdAt()))
                 .append("startedAt", Documents.date(run.startedAt())).append("finishedAt", Documents.date(run.finishedAt()))
                 .append("worker", run.worker()).append("leaseUntil", Documents.date(run.leaseUntil()))
@@ -471,13 +475,15 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
             created = null;
         }
         List<WriteBatcher.Write> writes = new ArrayList<>(stepsDone.size() + 1);
+        // the items a run's creation and steps share are written once
+        StepDocuments.ItemTexts texts = new StepDocuments.ItemTexts();
         if (created != null) {
             writes.add(new WriteBatcher.Write(WriteBatcher.Phase.CREATION, runs,
-                    new com.mongodb.client.model.InsertOneModel<>(runDocument(created))));
+                    new com.mongodb.client.model.InsertOneModel<>(runDocument(created, texts))));
         }
         List<Document> docs = new ArrayList<>(stepsDone.size());
         for (Step step : stepsDone) {
-            Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item));
+            Document doc = StepDocuments.write(runId, step, item -> binary.store(runId, item), texts);
             if (doc.getString("data").length() > maxStepChars) {
                 oversized.computeIfAbsent(runId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(step.index());
             }
@@ -542,15 +548,6 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
         }
         out.sort(java.util.Comparator.comparingInt(Step::index));
         return out;
-    }
-
-    /** A run's input items as JSON text, their large binary data in GridFS. */
-    private String inputJson(RunRecord run) {
-        List<Object> out = new ArrayList<>(run.input().size());
-        for (dev.switchboard.platform.node.Item i : run.input()) {
-            out.add(binary.store(run.id(), i.toMap()));
-        }
-        return dev.switchboard.platform.json.Json.write(out);
     }
 
     @SuppressWarnings("unchecked")

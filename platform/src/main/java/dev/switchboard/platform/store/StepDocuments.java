@@ -25,20 +25,74 @@ final class StepDocuments {
     }
 
     static Document write(String runId, Step step) {
-        return write(runId, step, java.util.function.UnaryOperator.identity());
+        return write(runId, step, java.util.function.UnaryOperator.identity(), new ItemTexts());
     }
 
-    /** @param storeItem what becomes of each item's map before it is written (binary data moved out) */
-    static Document write(String runId, Step step, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("inputs", lists(step.inputs(), storeItem));
+    /**
+     * The JSON text of items written in one hand-over to the store, each item's {@code json} object written once:
+     * a run's steps repeat items (a step's input is the output of the step before, a Webhook's output is the
+     * run's input), and Items are not changed once made (a node that changes one copies it).
+     */
+    static final class ItemTexts {
+        private final java.util.IdentityHashMap<Map<String, Object>, String> written = new java.util.IdentityHashMap<>();
+
+        /** The item as n8n writes it ({@link Item#toMap}), as JSON text; binary data through {@code storeItem}. */
+        String write(Item item, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
+            if (!item.binary().isEmpty()) {
+                return Json.write(storeItem.apply(item.toMap()));
+            }
+            String json = written.computeIfAbsent(item.json(), Json::write);
+            if (item.pairedItem().isEmpty()) {
+                return "{\"json\":" + json + "}";
+            }
+            Map<String, Object> rest = item.toMap();
+            rest.remove("json");
+            return "{\"json\":" + json + "," + Json.write(rest).substring(1);
+        }
+
+        /** Lists of items (null lists kept) as a JSON array of arrays. */
+        String lists(List<List<Item>> lists, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
+            StringBuilder out = new StringBuilder("[");
+            for (List<Item> items : lists) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                if (items == null) {
+                    out.append("null");
+                    continue;
+                }
+                out.append(items(items, storeItem));
+            }
+            return out.append(']').toString();
+        }
+
+        /** Items as a JSON array. */
+        String items(List<Item> items, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
+            StringBuilder out = new StringBuilder("[");
+            for (Item i : items) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                out.append(write(i, storeItem));
+            }
+            return out.append(']').toString();
+        }
+    }
+
+    /**
+     * @param storeItem what becomes of each item's map before it is written (binary data moved out)
+     * @param texts     the items written in the same hand-over
+     */
+    static Document write(String runId, Step step, java.util.function.UnaryOperator<Map<String, Object>> storeItem,
+            ItemTexts texts) {
         List<Object> sources = new ArrayList<>();
         for (SourceRef s : step.sources()) {
             sources.add(s == null ? null : Map.of("node", s.node(), "outputIndex", s.outputIndex(), "runIndex", s.runIndex()));
         }
-        data.put("sources", sources);
-        data.put("outputs", step.outputs() == null ? null : lists(step.outputs(), storeItem));
-        data.put("nodeState", step.nodeState());
+        // what Json.write of {inputs, sources, outputs, nodeState} gives, with each item's json written once
+        String data = "{\"inputs\":" + texts.lists(step.inputs(), storeItem) + ",\"sources\":" + Json.write(sources)
+                + ",\"outputs\":" + (step.outputs() == null ? "null" : texts.lists(step.outputs(), storeItem))
+                + ",\"nodeState\":" + Json.write(step.nodeState()) + "}";
         Document doc = new Document("_id", runId + ":" + step.index()).append("runId", runId).append("index", step.index())
                 .append("node", step.node()).append("runIndex", step.runIndex()).append("status", step.status().name())
                 .append("startedAt", Documents.date(step.startedAt())).append("finishedAt", Documents.date(step.finishedAt()))
@@ -58,23 +112,7 @@ final class StepDocuments {
         if (!step.usage().isEmpty()) {
             doc.append("usage", usage(step.usage()));
         }
-        return doc.append("data", Json.write(data));
-    }
-
-    private static List<Object> lists(List<List<Item>> lists, java.util.function.UnaryOperator<Map<String, Object>> storeItem) {
-        List<Object> out = new ArrayList<>();
-        for (List<Item> items : lists) {
-            if (items == null) {
-                out.add(null);
-                continue;
-            }
-            List<Object> l = new ArrayList<>(items.size());
-            for (Item i : items) {
-                l.add(storeItem.apply(i.toMap()));
-            }
-            out.add(l);
-        }
-        return out;
+        return doc.append("data", data);
     }
 
     private static List<Document> usage(List<ModelCharge> charges) {
