@@ -132,12 +132,12 @@ final class ServerBenchmark {
     /** Seconds of one round of warm-up, after which the JIT's share of the server's processor time is read. */
     private static final int WARMUP_ROUND = 10;
     /** The share of the server's processor time its JIT compilers may still use when the warm-up ends. */
-    private static final double JIT_SETTLED = 0.02;
+    private static final double JIT_SETTLED = 0.01;
 
     /**
      * Warms up at this concurrency on the workflow saving every step (the server makes the threads and
      * JavaScript contexts it needs), in rounds of {@value #WARMUP_ROUND} s, until the server's JIT compilers
-     * used under 2 % of its processor time in a round, or for at most {@code maxSeconds}. On two cores the
+     * used under 1 % of its processor time in a round, or for at most {@code maxSeconds}. On two cores the
      * compilers get little time while the load runs: a fixed short warm-up measured the server half compiled,
      * and the figures of two runs differed by a third.
      */
