@@ -154,9 +154,12 @@ class EditorBrowserIT {
                 }
             });
 
-            // select Compute, copy, paste: a second "Compute1" joins the canvas
-            new Actions(browser.driver()).click(browser.waitFor(By.cssSelector("[data-node='Compute'] .sb-node-label")))
-                    .keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL)
+            // select Compute, copy, paste: a second "Compute1" joins the canvas. The copy takes the canvas's selection as
+            // last drawn, so it waits until the click has selected the node (a person is never that fast; a busy CI
+            // machine may draw the selection after the keys arrive)
+            new Actions(browser.driver()).click(browser.waitFor(By.cssSelector("[data-node='Compute'] .sb-node-label"))).perform();
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".react-flow__node.selected [data-node='Compute']")).size() == 1);
+            new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL)
                     .keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
             browser.waitUntil(d -> d.findElements(By.cssSelector("[data-node='Compute1']")).size() == 1);
             browser.screenshot("editor-10-pasted.png");
