@@ -118,13 +118,17 @@ class WebhookTest {
 
     @Test
     void aRespondToWebhookNodeDecidesTheAnswer() throws Exception {
-        live(webhookThen("respond", "responseNode", """
+        StoredWorkflow w = live(webhookThen("respond", "responseNode", """
                 {"parameters": {"respondWith": "json", "responseBody": "={{ {\\"ok\\": true, \\"n\\": $json.body.n} }}",
                   "options": {"responseCode": 201}},
                  "name": "Next", "type": "n8n-nodes-base.respondToWebhook", "typeVersion": 1.1, "position": [200, 0]}"""));
         HttpResponse<String> r = post("/webhook/respond", "{\"n\": 7}");
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(Json.parseObject(r.body())).isEqualTo(Map.of("ok", true, "n", 7L));
+        // the workflow only computes and answers: it ran on the call's thread, and its end follows the answer
+        RunRecord run = runs.list(new RunFilter(w.id(), null, null, null), Page.Request.first(5)).items().get(0);
+        assertThat(runService.await(run.id(), Duration.ofSeconds(30)).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(runs.steps(run.id())).extracting(dev.switchboard.platform.run.Step::node).containsExactly("Hook", "Next");
     }
 
     @Test

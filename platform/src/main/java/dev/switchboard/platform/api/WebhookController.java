@@ -110,6 +110,12 @@ public class WebhookController {
         int code = t.node().parameters().get("responseCode") instanceof Number n ? n.intValue() : 200;
         String runMode = test ? "manual" : "webhook";
         try {
+            if (t.answersAtOnce() && (mode.equals("lastNode") || mode.equals("responseNode"))) {
+                // the run takes no longer than its computing: it executes here and is answered at once
+                RunService.Outcome outcome = runs.runHere(t.workflow(), t.version(), t.node().name(), List.of(item), runMode,
+                        Duration.ofMinutes(5));
+                return mode.equals("lastNode") ? lastNode(outcome, t, code) : responseNode(outcome);
+            }
             return switch (mode) {
                 case "lastNode" -> lastNode(runs.runNow(t.workflow(), t.version(), t.node().name(), List.of(item), runMode,
                         Duration.ofMinutes(5)), t, code);

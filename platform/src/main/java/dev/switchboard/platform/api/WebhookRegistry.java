@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.switchboard.platform.engine.LocalEngine;
+import dev.switchboard.platform.node.NodeType;
+import dev.switchboard.platform.node.NodeTypes;
 import dev.switchboard.platform.paging.Page;
 import dev.switchboard.platform.server.RunService;
 import dev.switchboard.platform.workflow.StoredWorkflow;
@@ -24,10 +26,15 @@ import dev.switchboard.platform.workflow.WorkflowStore;
 final class WebhookRegistry {
 
     private static final String WEBHOOK_TYPE = "switchboard.webhook";
+    private static final String RESPOND_TYPE = "switchboard.respondToWebhook";
     private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
-    /** The workflow, version and Webhook node that answer a call. */
-    record Target(StoredWorkflow workflow, int version, Workflow definition, WorkflowNode node) {
+    /**
+     * The workflow, version and Webhook node that answer a call; {@code answersAtOnce}: every node of the
+     * workflow only computes or answers the call (Respond to Webhook), so that a run of it takes no longer
+     * than its computing and may execute on the caller's thread (see {@link RunService#runHere}).
+     */
+    record Target(StoredWorkflow workflow, int version, Workflow definition, WorkflowNode node, boolean answersAtOnce) {
     }
 
     private record Table(Map<String, Target> byMethodAndPath, long changes, long builtAt) {
@@ -106,14 +113,33 @@ final class WebhookRegistry {
     }
 
     private void add(Map<String, Target> table, StoredWorkflow w, int version, Workflow definition) {
+        Boolean atOnce = null;
         for (WorkflowNode node : definition.nodes()) {
             if (node.disabled() || !isWebhook(node)) {
                 continue;
             }
+            if (atOnce == null) {
+                atOnce = answersAtOnce(definition, engine.types());
+            }
             String nodePath = String.valueOf(node.parameters().getOrDefault("path", ""));
             String nodeMethod = String.valueOf(node.parameters().getOrDefault("httpMethod", "GET"));
-            table.putIfAbsent(key(nodeMethod, nodePath), new Target(w, version, definition, node));
+            table.putIfAbsent(key(nodeMethod, nodePath), new Target(w, version, definition, node, atOnce));
         }
+    }
+
+    /** Whether every node that runs only computes (see {@link NodeType#onlyComputes}) or answers the call. */
+    static boolean answersAtOnce(Workflow definition, NodeTypes types) {
+        for (WorkflowNode node : definition.nodes()) {
+            if (node.disabled()) {
+                continue;
+            }
+            NodeType type = types.find(node.type()).orElse(null);
+            if (type == null || !(type.descriptor().type().equals(RESPOND_TYPE)
+                    || type.onlyComputes(node.typeVersion(), node.parameters()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code POST orders/new} for a POST to {@code /orders/new/}: slashes around the path do not count. */

@@ -116,6 +116,16 @@ public interface RunStore extends RunJournal {
     void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now);
 
     /**
+     * As {@link #release}, for a run that ended ({@code status} is finished), returning before the end is
+     * stored; the future completes once it is. The end still follows every write of the run handed over before.
+     */
+    default java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
+            StepError error, Instant now) {
+        release(runId, worker, status, error, null, now);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Begins rolling a run back, in one conditional write: true when its status was one of {@code from}
      * and no rollback had begun; false otherwise (so two callers cannot both roll it back).
      */

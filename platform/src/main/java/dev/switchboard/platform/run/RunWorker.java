@@ -47,6 +47,7 @@ public final class RunWorker {
     private static final long CANCEL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long DEFER_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final java.util.concurrent.ConcurrentHashMap<String, Active> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.concurrent.ExecutorService finishing;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "switchboard-run-heartbeat");
         t.setDaemon(true);
@@ -163,20 +164,35 @@ public final class RunWorker {
     public RunResult executeNew(RunRecord run, JournalMode mode, java.util.function.Consumer<Step> stepRecorded,
             Runnable executed) {
         return execute(run, mode, true, stepRecorded == null ? NOBODY : stepRecorded, null, executed,
-                mode == JournalMode.EVERY_STEP ? run : null);
+                mode == JournalMode.EVERY_STEP ? run : null, true);
+    }
+
+    /**
+     * As {@link #executeNew}, for a caller who answers as soon as the run has executed (a webhook whose
+     * workflow only computes and answers, run on the caller's thread). Once the run's record is stored (a node
+     * that acts outside the run, such as Respond to Webhook, waited for it), this returns without waiting for
+     * the last steps and the end: they follow the steps before them to the store, and the finish listener hears
+     * of the run once they are stored, on a thread of this worker's. Should they not be stored, the run keeps
+     * its lease until it runs out and is then resumed from its last stored step, as after a crash. A run whose
+     * nodes all only computed returns once all of it is stored, as with {@link #executeNew}: nobody hears of a
+     * run before it is stored.
+     */
+    public RunResult executeNewLeavingEnd(RunRecord run, JournalMode mode, Runnable executed) {
+        return execute(run, mode, true, NOBODY, null, executed, mode == JournalMode.EVERY_STEP ? run : null, false);
     }
 
     private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
             java.util.concurrent.CompletableFuture<Void> created, Runnable executed) {
-        return execute(run, mode, fresh, stepRecorded, created, executed, null);
+        return execute(run, mode, fresh, stepRecorded, created, executed, null, true);
     }
 
     /**
      * @param fresh    the run was just created here and has no steps yet (nothing to look up to resume)
      * @param toCreate the run, when its record is to be written with its first steps (else null)
+     * @param awaitEnd whether to return only once the end of a run that ended is stored
      */
     private RunResult execute(RunRecord run, JournalMode mode, boolean fresh, java.util.function.Consumer<Step> stepRecorded,
-            java.util.concurrent.CompletableFuture<Void> created, Runnable executed, RunRecord toCreate) {
+            java.util.concurrent.CompletableFuture<Void> created, Runnable executed, RunRecord toCreate, boolean awaitEnd) {
         Workflow workflow;
         try {
             workflow = workflows.apply(run.workflowId(), run.workflowVersion());
@@ -255,6 +271,17 @@ public final class RunWorker {
             }
             // the store writes a run's writes in the order they were handed over: its end follows its creation
             // and its last step without waiting for them here
+            if (!awaitEnd && leased != null && created == null && result.status().isFinished() && leased.recordStored()) {
+                java.util.concurrent.CompletableFuture<Void> steps = leased.handOver();
+                java.util.concurrent.CompletableFuture<Void> end = store.releaseLater(run.id(), id, result.status(),
+                        result.error(), clock.now());
+                RunResult ended = result;
+                // told once both are done, whether or not they failed
+                steps.handle((stored, failure) -> failure)
+                        .thenCombine(end.handle((stored, failure) -> failure), (a, b) -> a != null ? a : b)
+                        .thenAcceptAsync(failure -> ended(run, ended, failure), finishing());
+                return result;
+            }
             if (leased != null) {
                 leased.flush();
             }
@@ -265,6 +292,39 @@ public final class RunWorker {
             }
         }
         return result;
+    }
+
+    /** After the end of a run nobody waited for was stored (or could not be): the finish listener hears of it. */
+    private void ended(RunRecord run, RunResult result, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure;
+            System.getLogger(RunWorker.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                    + ": its end could not be stored (" + cause.getMessage() + "); it is resumed from its last stored step"
+                    + " once its lease runs out");
+            return;
+        }
+        try {
+            onFinished.finished(run, result, true);
+        } catch (RuntimeException e) {
+            System.getLogger(RunWorker.class.getName()).log(System.Logger.Level.WARNING, "run " + run.id()
+                    + ": what follows its end failed: " + e.getMessage());
+        }
+    }
+
+    /** The thread that tells the finish listener of runs whose end nobody waited for, made when first needed. */
+    private java.util.concurrent.ExecutorService finishing() {
+        java.util.concurrent.ExecutorService f = finishing;
+        if (f == null) {
+            synchronized (this) {
+                if (finishing == null) {
+                    finishing = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
+                            .name("switchboard-run-finish").unstarted(r));
+                }
+                f = finishing;
+            }
+        }
+        return f;
     }
 
     /** Waits for the run's creation and steps on their way; a step that could not be stored is logged. */
@@ -392,145 +452,6 @@ public final class RunWorker {
         }
     }
 
-    /**
-     * Writes steps only while this worker still holds the run: once another worker has taken it over
-     * (this one stalled past its lease), nothing more is written here.
-     */
-    private static final class LeasedJournal implements RunJournal {
-        /** Steps held before they are handed over together, at most (and for at most {@link #HOLD_NANOS}). */
-        private static final int HOLD_STEPS = 64;
-        private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-        private final RunStore store;
-        private final String runId;
-        private final AtomicBoolean leaseLost;
-        private final boolean fresh;
-        /** The run's record, until it is handed over with the first steps (null: stored or on its way). */
-        private volatile RunRecord toCreate;
-        /** Finished steps not handed over yet: those of nodes that only computed, until a node that acts outside. */
-        private final java.util.List<Step> held = new java.util.ArrayList<>();
-        private long heldSince;
-        /** The writes on their way (the run's creation, its last steps), awaited before a node that acts outside runs. */
-        private final java.util.List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
-        /** The index after the last step written (steps below it are replaced when written again). */
-        private int nextIndex;
-
-        LeasedJournal(RunStore store, String runId, AtomicBoolean leaseLost, boolean fresh,
-                java.util.concurrent.CompletableFuture<Void> created, RunRecord toCreate) {
-            this.store = store;
-            this.runId = runId;
-            this.leaseLost = leaseLost;
-            this.fresh = fresh;
-            this.toCreate = toCreate;
-            if (created != null) {
-                pending.add(created);
-            }
-        }
-
-        /** Whether the run's record is stored or on its way. */
-        boolean created() {
-            return toCreate == null;
-        }
-
-        @Override
-        public synchronized void stepFinished(String runId, Step step) {
-            if (leaseLost.get()) {
-                throw new IllegalStateException("the lease on run " + runId + " was lost; another worker continues it");
-            }
-            if (held.isEmpty()) {
-                heldSince = System.nanoTime();
-            }
-            held.add(step);
-            if (step.index() < nextIndex) {
-                // a step written before (a wait that ended) is replaced: that write is done before any later one
-                awaitWritten();
-            } else if (held.size() >= HOLD_STEPS || System.nanoTime() - heldSince >= HOLD_NANOS) {
-                flush();
-            }
-            nextIndex = Math.max(nextIndex, step.index() + 1);
-        }
-
-        /** Hands the run's record (if not yet) and the steps held over to the store, without waiting. */
-        synchronized void flush() {
-            if (held.isEmpty() && toCreate == null) {
-                return;
-            }
-            pending.add(store.journalLater(toCreate, runId, java.util.List.copyOf(held)));
-            toCreate = null;
-            held.clear();
-        }
-
-        @Override
-        public synchronized void awaitWritten() {
-            flush();
-            try {
-                for (java.util.concurrent.CompletableFuture<Void> f : pending) {
-                    f.join();
-                }
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            } finally {
-                pending.clear();
-            }
-        }
-
-        @Override
-        public synchronized java.util.List<Step> steps(String runId) {
-            java.util.List<Step> stored = fresh ? java.util.List.of() : store.steps(runId);
-            for (Step s : stored) {
-                nextIndex = Math.max(nextIndex, s.index() + 1);
-            }
-            return stored;
-        }
-    }
-
-    /**
-     * Holds a run's steps in memory until the run turns out to need a record: it failed, it waits, or it
-     * has gone on for a second (then it is written and continues step by step, as any
-     * other run, so a long run survives a restart).
-     */
-    private static final class DeferredJournal implements RunJournal {
-        private final RunStore store;
-        private final RunRecord run;
-        private final java.util.List<Step> pending = new java.util.ArrayList<>();
-        private volatile boolean written;
-
-        DeferredJournal(RunStore store, RunRecord run) {
-            this.store = store;
-            this.run = run;
-        }
-
-        boolean written() {
-            return written;
-        }
-
-        @Override
-        public synchronized void stepFinished(String runId, Step step) {
-            if (written) {
-                store.stepFinished(runId, step);
-            } else {
-                pending.add(step);
-            }
-        }
-
-        synchronized void flush() {
-            if (written) {
-                return;
-            }
-            store.create(run);
-            for (Step s : pending) {
-                store.stepFinished(run.id(), s);
-            }
-            pending.clear();
-            written = true;
-        }
-
-        @Override
-        public synchronized java.util.List<Step> steps(String runId) {
-            return written ? store.steps(runId) : java.util.List.copyOf(pending);
-        }
-    }
-
     /** Runs every due run; returns how many ran. */
     public int drain() {
         int n = 0;
@@ -542,5 +463,15 @@ public final class RunWorker {
 
     public void close() {
         heartbeats.shutdownNow();
+        java.util.concurrent.ExecutorService f = finishing;
+        if (f != null) {
+            // the listener still hears of the ends on their way (for a few seconds at most)
+            f.shutdown();
+            try {
+                f.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -111,11 +111,29 @@ public final class RunService implements SmartLifecycle {
      */
     public Outcome runNow(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
             Duration timeout) throws InterruptedException {
+        return runInCallersThread(workflow, version, startNode, items, mode, timeout, false);
+    }
+
+    /**
+     * As {@link #runNow}, for a workflow whose nodes only compute and answer the caller (see
+     * {@link dev.switchboard.platform.node.NodeType#onlyComputes}): once the run's record is stored, the caller
+     * is given the outcome as soon as the run has executed, while its last steps and end are on their way to
+     * the store (a webhook's answer is sent meanwhile; see {@link RunWorker#executeNewLeavingEnd}).
+     */
+    public Outcome runHere(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
+            Duration timeout) throws InterruptedException {
+        return runInCallersThread(workflow, version, startNode, items, mode, timeout, true);
+    }
+
+    private Outcome runInCallersThread(StoredWorkflow workflow, int version, String startNode, List<Item> items, String mode,
+            Duration timeout, boolean leavingEnd) throws InterruptedException {
         if (slots.tryEnter(workflow.id())) {
             Runnable leave = leaveOnce(workflow.id());
             try {
                 RunRecord run = leased(workflow, version, startNode, items, mode);
-                return new Outcome(run, inlineWorker().executeNew(run, journalMode(run), null, leave));
+                RunWorker worker = inlineWorker();
+                return new Outcome(run, leavingEnd ? worker.executeNewLeavingEnd(run, journalMode(run), leave)
+                        : worker.executeNew(run, journalMode(run), null, leave));
             } finally {
                 leave.run();
             }

@@ -424,8 +424,7 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
     /** The end of a run (or its pause): written through the journal's batches, as its steps are. */
     @Override
     public void release(String runId, String worker, RunStatus status, StepError error, Instant resumeAt, Instant now) {
-        batcher.write(runId, WriteBatcher.Phase.END, runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
-                Updates.combine(endOf(status, error, resumeAt, now))));
+        WriteBatcher.await(endLater(runId, status, error, resumeAt, now));
         if (status.isFinished()) {
             truncateSteps(runId);
         }
@@ -435,6 +434,22 @@ public final class MongoRunStore implements RunStore, AutoCloseable {
                 enqueue(runId, run.getString("workflowId"), resumeAt, Documents.instant(run, "createdAt"));
             }
         }
+    }
+
+    /** The end of a run that ended, stored after its steps; its oversized steps (if any) are cut before it returns. */
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> releaseLater(String runId, String worker, RunStatus status,
+            StepError error, Instant now) {
+        if (!status.isFinished() || oversized.containsKey(runId)) {
+            return RunStore.super.releaseLater(runId, worker, status, error, now);
+        }
+        return endLater(runId, status, error, null, now);
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> endLater(String runId, RunStatus status, StepError error,
+            Instant resumeAt, Instant now) {
+        return batcher.submit(runId, WriteBatcher.Phase.END, runs, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", runId),
+                Updates.combine(endOf(status, error, resumeAt, now))));
     }
 
     private static List<Bson> endOf(RunStatus status, StepError error, Instant resumeAt, Instant now) {

@@ -327,6 +327,98 @@ class MongoRunStoreTest {
         assertThat(store.steps("new-1")).extracting(Step::node).containsExactly("T", "A", "B", "Look");
     }
 
+    /** Trigger, Set, then {@code last}: "noOp" acts outside the run (as a Respond to Webhook node does), "set" only computes. */
+    private static Workflow answering(String last) {
+        return TestNodes.workflow("""
+                {'name': 'answering', 'nodes': [
+                  {'name': 'T', 'type': 'switchboard.manualTrigger', 'position': [0, 0], 'parameters': {}},
+                  {'name': 'A', 'type': 'switchboard.set', 'position': [200, 0], 'parameters': {'field': 'a', 'value': '1'}},
+                  {'name': 'Answer', 'type': 'switchboard.%s', 'position': [400, 0], 'parameters': {'field': 'b', 'value': '2'}}],
+                 'connections': {'T': {'main': [[{'node': 'A', 'type': 'main', 'index': 0}]]},
+                                 'A': {'main': [[{'node': 'Answer', 'type': 'main', 'index': 0}]]}}}""".formatted(last));
+    }
+
+    private RunWorker answeringWorker(dev.switchboard.platform.run.RunStore runs, String last) {
+        WorkflowExecutor executor = new WorkflowExecutor(dev.switchboard.platform.node.NodeTypes.of(List.of(
+                TestNodes.computing(TestNodes.TRIGGER), TestNodes.computing(TestNodes.SET), TestNodes.PASS)),
+                JavaScriptEngine.shared());
+        Workflow workflow = answering(last);
+        return new RunWorker("W", runs, executor, (id, version) -> workflow, Duration.ofSeconds(30),
+                RunClock.system(), ZoneId.of("UTC"), SubWorkflowLoader.none());
+    }
+
+    private static RunRecord leasedTo(String worker, String id) {
+        Instant now = Instant.now();
+        return new RunRecord(id, "wf-1", 1, "answering", "webhook", null, null, List.of(Item.of(Map.of("n", 1L))),
+                RunStatus.RUNNING, null, now, now, null, worker, now.plusSeconds(30), null);
+    }
+
+    /** What the finish listener saw: its thread, the stored run and steps, and what it was told. */
+    private java.util.concurrent.CompletableFuture<String> toldOf(RunWorker worker) {
+        java.util.concurrent.CompletableFuture<String> told = new java.util.concurrent.CompletableFuture<>();
+        worker.onFinished((run, result, stored) -> told.complete(Thread.currentThread().getName() + ": "
+                + store.get(run.id()).orElseThrow().status() + " with " + store.steps(run.id()).size() + " steps, "
+                + result.status() + ", stored " + stored));
+        return told;
+    }
+
+    @Test
+    void aRunWhoseCallerIsAnsweredOnceItExecutedIsEndedInTheStoreAfterItsStepsAndItsWorkerIsToldThen() throws Exception {
+        RunWorker worker = answeringWorker(store, "noOp");
+        java.util.concurrent.CompletableFuture<String> told = toldOf(worker);
+        RunResult result = worker.executeNewLeavingEnd(leasedTo("W", "answered-1"), RunWorker.JournalMode.EVERY_STEP, null);
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.output("Answer")).extracting(i -> i.json().get("a")).containsExactly("1");
+        // the last step and the end followed the record and first steps in order; the listener heard once all were stored
+        assertThat(told.get(10, TimeUnit.SECONDS))
+                .isEqualTo("switchboard-run-finish: SUCCEEDED with 3 steps, SUCCEEDED, stored true");
+        worker.close();
+        RunRecord stored = store.get("answered-1").orElseThrow();
+        assertThat(stored.worker()).isNull();
+        assertThat(stored.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void aRunWhoseNodesAllOnlyComputedIsStoredWholeBeforeItsCallerHearsOfIt() throws Exception {
+        RunWorker worker = answeringWorker(store, "set");
+        java.util.concurrent.CompletableFuture<String> told = toldOf(worker);
+        RunResult result = worker.executeNewLeavingEnd(leasedTo("W", "computed-1"), RunWorker.JournalMode.EVERY_STEP, null);
+        worker.close();
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(told).as("told on the caller's thread, before it returned").isDone();
+        assertThat(told.get()).isEqualTo(Thread.currentThread().getName() + ": SUCCEEDED with 3 steps, SUCCEEDED, stored true");
+    }
+
+    @Test
+    void aRunWhoseEndCouldNotBeStoredKeepsItsLeaseToBeResumedAndItsWorkerIsNotToldItFinished() {
+        // a store whose end writes fail (the database went away just then)
+        dev.switchboard.platform.run.RunStore failingEnds = (dev.switchboard.platform.run.RunStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.switchboard.platform.run.RunStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("releaseLater")) {
+                                return java.util.concurrent.CompletableFuture.failedFuture(
+                                        new com.mongodb.MongoException("the database went away"));
+                            }
+                            try {
+                                return method.invoke(store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        RunWorker worker = answeringWorker(failingEnds, "noOp");
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        worker.onFinished((run, result, stored) -> told.add(run.id()));
+        RunResult result = worker.executeNewLeavingEnd(leasedTo("W", "unended-1"), RunWorker.JournalMode.EVERY_STEP, null);
+        worker.close();
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(told).isEmpty();
+        RunRecord stored = store.get("unended-1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.worker()).isEqualTo("W");
+        assertThat(stored.leaseUntil()).isNotNull();
+        assertThat(store.steps("unended-1")).extracting(Step::node).containsExactly("T", "A", "Answer");
+    }
+
     @Test
     void aRunWhoseWorkerDiedResumesOnAnotherAfterTheLastFinishedStepLoopStateIncluded() throws Exception {
         Workflow workflow = TestNodes.workflow(FLOW);
