@@ -35,14 +35,26 @@ final class LoadGenerator {
         this.concurrency = concurrency;
     }
 
-    /** What one load produced: every latency in nanoseconds, errors, and the wall time. */
-    record Result(long[] latencies, long errors, String firstError, long nanos) {
+    /**
+     * What one load produced: every latency in nanoseconds (sorted), errors, the wall time, and each answer in the
+     * order it came: when (microseconds since the epoch) and its latency (nanoseconds).
+     */
+    record Result(long[] latencies, long errors, String firstError, long nanos, long[] answeredAt, long[] latencyAsAnswered) {
         long count() {
             return latencies.length;
         }
 
         double perSecond() {
             return latencies.length / (nanos / 1e9);
+        }
+
+        /** Each answer as a line {@code answeredAtEpochMicros,latencyMicros}, in the order they came. */
+        String timeline() {
+            StringBuilder lines = new StringBuilder("answeredAtEpochMicros,latencyMicros\n");
+            for (int k = 0; k < answeredAt.length; k++) {
+                lines.append(answeredAt[k]).append(',').append(latencyAsAnswered[k] / 1_000).append('\n');
+            }
+            return lines.toString();
         }
 
         double percentile(double p) {
@@ -77,9 +89,15 @@ final class LoadGenerator {
         measuring.run();
         loop.join();
         long nanos = System.nanoTime() - start;
-        long[] all = Arrays.copyOf(driver.latencies, driver.count);
+        long[] inOrder = Arrays.copyOf(driver.latencies, driver.count);
+        long[] all = inOrder.clone();
         Arrays.sort(all);
-        return new Result(all, driver.errors, driver.firstError, nanos);
+        long epochOffset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        long[] answeredAt = new long[driver.count];
+        for (int k = 0; k < driver.count; k++) {
+            answeredAt[k] = (driver.answered[k] + epochOffset) / 1_000;
+        }
+        return new Result(all, driver.errors, driver.firstError, nanos, answeredAt, inOrder);
     }
 
     /** The selector loop and what it measured (read once its thread ended). */
@@ -87,6 +105,8 @@ final class LoadGenerator {
         private final long start;
         private final long end;
         long[] latencies = new long[1 << 16];
+        /** When each answer came ({@link System#nanoTime}). */
+        long[] answered = new long[1 << 16];
         int count;
         long errors;
         String firstError;
@@ -135,7 +155,9 @@ final class LoadGenerator {
         void record(long nanos) {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, latencies.length * 2);
+                answered = Arrays.copyOf(answered, answered.length * 2);
             }
+            answered[count] = System.nanoTime();
             latencies[count++] = nanos;
         }
 

@@ -61,9 +61,10 @@ final class ServerBenchmark {
                 case "--gc" -> gc = args.get(++i);
                 case "--jvm-arg" -> jvmArgs.add(args.get(++i));
                 case "--threads" -> threads = true;
+                case "--timeline" -> timeline = Path.of(args.get(++i));
                 case "--settle" -> settle = Integer.parseInt(args.get(++i));
                 default -> throw new IllegalArgumentException("bench-server: unknown option " + args.get(i)
-                        + " (options: --seconds N, --warmup MAX_SECONDS, --settle N, --concurrency 16,64, --heap 192m, --gc Parallel|Serial|G1, --jvm-arg ARG, --threads)");
+                        + " (options: --seconds N, --warmup MAX_SECONDS, --settle N, --concurrency 16,64, --heap 192m, --gc Parallel|Serial|G1, --jvm-arg ARG, --threads, --timeline DIR)");
             }
         }
         Path dir = Files.createTempDirectory("switchboard-bench-server");
@@ -165,6 +166,9 @@ final class ServerBenchmark {
     /** Whether each case also says which of the server's threads used its CPU ({@code --threads}). */
     private boolean threads;
 
+    /** Where each case's answers are written, one file per case ({@code --timeline DIR}); null: nowhere. */
+    private Path timeline;
+
     /** Seconds each case runs, on the same connections, before its measurement starts ({@code --settle}). */
     private int settle = 5;
 
@@ -191,6 +195,12 @@ final class ServerBenchmark {
                         + " (first: " + r.firstError() + ")");
         if (threads && r.count() > 0) {
             out.println("    " + ThreadCpu.describe(threadsBefore.get(0), ThreadCpu.byGroup(server.pid()), r.count()));
+        }
+        if (timeline != null) {
+            Files.createDirectories(timeline);
+            Path file = timeline.resolve(path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + "-c" + concurrency + ".csv");
+            Files.writeString(file, r.timeline());
+            out.println("    every answer, when it came and its latency: " + file);
         }
     }
 

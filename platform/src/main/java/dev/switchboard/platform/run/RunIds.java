@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RunIds {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: runs start on many threads at once, and one shared generator made them queue
+     * on its lock (the default one also reads {@code /dev/urandom} on every call while holding it).
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(RunIds::generator);
     /** Milliseconds since the epoch shifted left by 12, plus the sequence within that millisecond. */
     private static final AtomicLong LAST = new AtomicLong();
 
@@ -27,7 +31,16 @@ public final class RunIds {
         long millis = stamp >>> 12;
         long sequence = stamp & 0xFFF;
         long high = (millis << 16) | 0x7000L | sequence;
-        long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long low = (RANDOM.get().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
+    }
+
+    /** A generator seeded from the system's entropy, drawing from its own state afterwards (NIST SP 800-90A). */
+    private static SecureRandom generator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }
