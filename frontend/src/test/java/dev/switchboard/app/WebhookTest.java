@@ -178,6 +178,22 @@ class WebhookTest {
     }
 
     @Test
+    void aRespondToWebhookNodeAnswersWithTheFileItWasGivenAsItsBytes() throws Exception {
+        live(webhookThen("echo-file", "responseNode", """
+                {"parameters": {"options": {}, "respondWith": "binary"},
+                 "name": "Next", "type": "n8n-nodes-base.respondToWebhook", "typeVersion": 1.1, "position": [200, 0]}""")
+                .replace("\"options\": {}},", "\"options\": {\"binaryPropertyName\": \"invoice\"}},"));
+        byte[] pdf = new byte[1_500];
+        new java.util.Random(5).nextBytes(pdf);
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook/echo-file"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).header("Content-Type", "application/pdf").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(r.body()).isEqualTo(pdf);
+    }
+
+    @Test
     void aWorkflowThatKeepsNoSuccessfulRunsStoresOnlyItsFailures() throws Exception {
         StoredWorkflow w = live("""
                 {"name": "keep failures", "settings": {"saveDataSuccessExecution": "none"}, "nodes": [

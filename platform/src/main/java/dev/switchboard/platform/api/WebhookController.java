@@ -227,7 +227,25 @@ public class WebhookController {
             h.forEach((k, v) -> headers.add(String.valueOf(k), String.valueOf(v)));
         }
         int status = r.get("statusCode") instanceof Number n ? n.intValue() : 200;
-        return ResponseEntity.status(status).headers(headers).body(r.get("body"));
+        return ResponseEntity.status(status).headers(headers).body(body(s, r.get("body")));
+    }
+
+    /**
+     * The body to send: for a binary answer (Respond to Webhook with "binary", whose step describes the file it
+     * chose), the file's bytes, taken from the first item the node was given, as n8n sends them.
+     */
+    private static Object body(Step s, Object described) {
+        if (described instanceof Map<?, ?> m && m.get("binaryProperty") instanceof String property
+                && s.inputs() != null && !s.inputs().isEmpty() && s.inputs().get(0) != null && !s.inputs().get(0).isEmpty()
+                && s.inputs().get(0).get(0).binary().get(property) instanceof Map<?, ?> file
+                && file.get("data") instanceof String data) {
+            try {
+                return java.util.Base64.getMimeDecoder().decode(data);
+            } catch (IllegalArgumentException e) {
+                // the node checked the data when it ran; what the store gave back is described instead
+            }
+        }
+        return described;
     }
 
     private ResponseEntity<Object> responseNode(RunService.Outcome outcome) {
