@@ -48,6 +48,8 @@ public final class RunWorker {
     private static final long DEFER_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final java.util.concurrent.ConcurrentHashMap<String, Active> active = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.concurrent.ExecutorService finishing;
+    /** Ends handed to the store without waiting whose listener has not been told yet. */
+    private final java.util.concurrent.atomic.AtomicInteger endsOnTheirWay = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "switchboard-run-heartbeat");
         t.setDaemon(true);
@@ -277,9 +279,11 @@ public final class RunWorker {
                         result.error(), clock.now());
                 RunResult ended = result;
                 // told once both are done, whether or not they failed
+                endsOnTheirWay.incrementAndGet();
                 steps.handle((stored, failure) -> failure)
                         .thenCombine(end.handle((stored, failure) -> failure), (a, b) -> a != null ? a : b)
-                        .thenAcceptAsync(failure -> ended(run, ended, failure), finishing());
+                        .thenAcceptAsync(failure -> ended(run, ended, failure), finishing())
+                        .whenComplete((told, failure) -> endsOnTheirWay.decrementAndGet());
                 return result;
             }
             if (leased != null) {
@@ -466,12 +470,15 @@ public final class RunWorker {
         java.util.concurrent.ExecutorService f = finishing;
         if (f != null) {
             // the listener still hears of the ends on their way (for a few seconds at most)
-            f.shutdown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             try {
-                f.awaitTermination(5, TimeUnit.SECONDS);
+                while (endsOnTheirWay.get() > 0 && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            f.shutdown();
         }
     }
 }

@@ -72,7 +72,7 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleMessage(message);
         } finally {
-            if (isWrite(message.getDocument())) {
+            if (isWrite(message.getDocument()) && !unjournaled(message.getDocument())) {
                 long t1 = System.nanoTime();
                 commit();
                 if (LOG.isDebugEnabled()) {
@@ -81,6 +81,15 @@ final class DurableH2Backend extends H2Backend {
                 }
             }
         }
+    }
+
+    /**
+     * A write whose write concern says {@code j: false} is acknowledged before the file is committed: the
+     * next write that asks for the journal (every other one) commits it too, as MongoDB's journal commit
+     * covers every write before it. The run journal sends the parts of a batch so, all but the last.
+     */
+    private static boolean unjournaled(Document command) {
+        return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     private static boolean isWrite(Document command) {

@@ -23,7 +23,8 @@ import com.mongodb.client.model.WriteModel;
 /**
  * Group commit for the run journal. Each caller hands over one write and waits until the database
  * acknowledged it, so a step is stored before its run goes on; meanwhile the writes of all runs in
- * flight are sent together, one bulk command per collection. Under load this turns hundreds of round
+ * flight are sent together, one bulk command per collection and kind of write, and only the last command of a
+ * batch asks for a journal commit, which covers the others. Under load this turns hundreds of round
  * trips (and, on the embedded server, hundreds of file commits) into a few, without weakening what
  * each caller is promised. Two writers keep two batches on their way: while the database commits one,
  * the next is encoded and handled, so a write waits for less than a whole round trip before it leaves.
@@ -150,7 +151,7 @@ final class WriteBatcher implements AutoCloseable {
                     parts.computeIfAbsent(new Part(p.phase(), p.collection().getNamespace().getCollectionName()),
                             c -> new ArrayList<>()).add(p);
                 }
-                parts.values().forEach(writes -> send(writes.get(0).collection(), writes));
+                sendAll(new ArrayList<>(parts.values()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 open = false;
@@ -164,7 +165,37 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    private static void send(MongoCollection<Document> collection, List<Pending> writes) {
+    /**
+     * Sends a batch's parts one after the other. All but the last ask for no journal commit ({@code j: false}):
+     * the last one's commit covers them (on MongoDB, as on the embedded server), so a batch costs the database one
+     * commit instead of one per part. Their callers are told once the last part is stored; should it fail
+     * without the database having answered, they are told it failed too.
+     */
+    private static void sendAll(List<List<Pending>> parts) {
+        List<List<Pending>> acknowledged = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Pending> writes = parts.get(i);
+            MongoCollection<Document> collection = writes.get(0).collection();
+            boolean last = i == parts.size() - 1;
+            if (!last) {
+                collection = collection.withWriteConcern(collection.getWriteConcern().withJournal(false));
+            }
+            RuntimeException unanswered = send(collection, writes, !last);
+            if (!last) {
+                acknowledged.add(writes);
+            } else if (unanswered != null) {
+                acknowledged.forEach(w -> w.forEach(p -> p.done().completeExceptionally(unanswered)));
+                return;
+            }
+        }
+        acknowledged.forEach(w -> w.forEach(p -> p.done().complete(null)));
+    }
+
+    /**
+     * Sends one part; unless {@code holdSuccess}, completes its writes that succeeded. Returns the error when the
+     * database did not answer (every write of the part then failed), else null.
+     */
+    private static RuntimeException send(MongoCollection<Document> collection, List<Pending> writes, boolean holdSuccess) {
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
         writes.forEach(p -> models.add(p.write()));
         try {
@@ -174,22 +205,29 @@ final class WriteBatcher implements AutoCloseable {
                 LOG.debug("{}: {} writes in {} µs", collection.getNamespace().getCollectionName(), models.size(),
                         (System.nanoTime() - t0) / 1_000);
             }
-            writes.forEach(p -> p.done().complete(null));
+            if (!holdSuccess) {
+                writes.forEach(p -> p.done().complete(null));
+            }
+            return null;
         } catch (MongoBulkWriteException e) {
             Map<Integer, BulkWriteError> failed = new LinkedHashMap<>();
             e.getWriteErrors().forEach(w -> failed.put(w.getIndex(), w));
             for (int i = 0; i < writes.size(); i++) {
                 BulkWriteError error = failed.get(i);
                 if (error == null) {
-                    writes.get(i).done().complete(null);
+                    if (!holdSuccess) {
+                        writes.get(i).done().complete(null);
+                    }
                 } else {
                     writes.get(i).done().completeExceptionally(new com.mongodb.MongoWriteException(
                             new com.mongodb.WriteError(error.getCode(), error.getMessage(), error.getDetails()),
                             e.getServerAddress(), java.util.Set.of()));
                 }
             }
+            return null;
         } catch (RuntimeException e) {
             writes.forEach(p -> p.done().completeExceptionally(e));
+            return e;
         }
     }
 
