@@ -66,16 +66,38 @@ final class BrowserSession implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(ExpectedConditions.visibilityOfElementLocated(by)::apply);
     }
 
     void waitForText(WebElement element, String text) {
-        new WebDriverWait(driver, WAIT).until(d -> element.getText().contains(text)
+        waiting(d -> element.getText().contains(text)
                 || element.findElements(By.xpath(".//*[contains(text(), '" + text + "')]")).size() > 0);
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::apply);
+        waiting(condition);
+    }
+
+    /**
+     * Waits for the condition; when it does not come, the failure says where the browser was and what the page
+     * showed, and a screenshot ({@code timeout-<time>.png}) keeps the rest.
+     */
+    private <T> T waiting(java.util.function.Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shot = "timeout-" + System.currentTimeMillis() + ".png";
+            String page;
+            try {
+                screenshot(shot);
+                String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+                page = driver.getCurrentUrl() + ", showing: " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+            } catch (Exception unavailable) {
+                page = "(the page could not be read: " + unavailable.getMessage() + ")";
+            }
+            throw new org.openqa.selenium.TimeoutException("waited " + WAIT.toSeconds() + " s at " + page
+                    + " (screenshot " + shot + ")", e);
+        }
     }
 
     Object script(String js, Object... args) {
